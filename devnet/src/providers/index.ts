@@ -1,0 +1,92 @@
+/**
+ * Simulated Akash providers for the devnet: each is a chain client (like the real provider daemon) that
+ * registers itself, bids on matching orders, and serves the provider gateway over HTTPS on loopback.
+ */
+import type { Coin } from "@cosmjs/stargate";
+import type { ScalePricing } from "./pricing";
+
+export interface ProviderAttribute {
+  key: string;
+  value: string;
+}
+
+/** Per-block prices in the order's denom (uakt or uact), the real provider's "scale" strategy plus GPUs. */
+export type ProviderPricing = ScalePricing;
+
+export interface ProviderGpu {
+  vendor: string;
+  model: string;
+  ram?: string;
+  interface?: string;
+  units: number;
+}
+
+export interface ProviderConfig {
+  name: string;
+  mnemonic: string;
+  region: string;
+  /** extra attributes besides region, host, tier and GPU capabilities (which are derived) */
+  attributes: ProviderAttribute[];
+  /** the devnet auditor signs all its attributes */
+  audited: boolean;
+  pricing: ProviderPricing;
+  gpus?: ProviderGpu[];
+  capacity: { cpuMillis: number; memoryBytes: number; storageBytes: number };
+  /** bids on only some orders, and its gateway fails now and then (5xx), like a flaky real provider */
+  flaky?: boolean;
+  /** leased IPs it can hand out (0 = none) */
+  ipCount?: number;
+  /** fixed gateway port (0/undefined = any free port) */
+  gatewayPort?: number;
+  email?: string;
+  website?: string;
+}
+
+export interface ProviderTiming {
+  /** withdraw an unaccepted bid after this long (real default 5 min) */
+  bidTimeoutMs?: number;
+  /** close a lease that received no manifest after this long (real default 5 min) */
+  manifestTimeoutMs?: number;
+  /** withdraw lease earnings this often (real default 24 h) */
+  withdrawPeriodMs?: number;
+  /** how often the bid engine polls for open orders */
+  pollMs?: number;
+  /** simulated container start-up time per replica */
+  startupDelayMs?: number;
+}
+
+export interface ProviderFaults {
+  /** offline: the gateway refuses connections and the provider stops bidding and acting on chain */
+  offline(on: boolean): Promise<void>;
+  gateway5xx(on: boolean): void;
+  noBids(on: boolean): void;
+  slowBidsMs(ms: number): void;
+  closeLease(dseq: string | number | bigint, gseq: number, oseq: number): Promise<void>;
+}
+
+export interface ProviderHandle {
+  name: string;
+  address: string;
+  hostUri: string;
+  faults: ProviderFaults;
+}
+
+export interface ProvidersHandle {
+  providers: ProviderHandle[];
+  stop(): Promise<void>;
+}
+
+export interface StartProvidersOptions {
+  rpcUrl: string;
+  chainId: string;
+  auditorMnemonic: string;
+  configs: ProviderConfig[];
+  timing?: ProviderTiming;
+  quiet?: boolean;
+  /** keep deployed manifests here (e.g. <devnet dataDir>/providers) so services survive a devnet restart */
+  stateDir?: string;
+}
+
+export { defaultProviderConfigs, providerGenesisAccounts } from "./config";
+export { startProviders } from "./start";
+export type { Coin, ScalePricing };

@@ -1,0 +1,54 @@
+/**
+ * startProviders: brings up the configured simulated providers against a running devnet chain, then has
+ * the devnet auditor sign the attributes of the audited ones (one transaction for all of them).
+ */
+import * as v1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
+import { ChainClient } from "./chain";
+import { parseProviderConfigs } from "./config";
+import { ManifestStore } from "./manifest-store";
+import type { ProvidersHandle, StartProvidersOptions } from "./index";
+import { DEFAULT_TIMING, SimProvider, type ResolvedTiming } from "./provider";
+
+export async function startProviders(opts: StartProvidersOptions): Promise<ProvidersHandle> {
+  const configs = parseProviderConfigs(opts.configs);
+  const timing: ResolvedTiming = { ...DEFAULT_TIMING, ...definedOnly(opts.timing ?? {}) };
+  const started: SimProvider[] = [];
+  const stopAll = async () => {
+    await Promise.all(started.map((p) => p.stop()));
+  };
+  try {
+    const results = await Promise.allSettled(
+      configs.map((config) => {
+        const log = opts.quiet ? () => undefined : (line: string) => console.error(`[provider ${config.name}] ${line}`);
+        return SimProvider.start(config, opts.rpcUrl, timing, log, opts.stateDir ? ManifestStore.forProvider(opts.stateDir, config.name) : undefined);
+      }),
+    );
+    for (const r of results) if (r.status === "fulfilled") started.push(r.value);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
+    const audited = started.filter((p) => p.config.audited);
+    if (audited.length > 0) {
+      const auditor = await ChainClient.connect(opts.rpcUrl, opts.auditorMnemonic, "devnet auditor");
+      try {
+        await Promise.all(
+          audited.map((p) =>
+            auditor.txs.submit({
+              typeUrl: `/${v1.MsgSignProviderAttributes.$type}`,
+              value: v1.MsgSignProviderAttributes.fromPartial({ owner: p.address, auditor: auditor.address, attributes: p.signedAttributes }),
+            }),
+          ),
+        );
+      } finally {
+        auditor.disconnect();
+      }
+    }
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+  return { providers: started.map((p) => p.handle()), stop: stopAll };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,35 @@
+/** Block height/time and the average block time (for runway and price-per-month estimates). */
+import type { ChainConnection } from "./connection";
+
+/** Console's average Akash block time (apps/deploy-web/src/utils/priceUtils.ts). */
+export const DEFAULT_BLOCK_TIME_SECONDS = 6.098;
+
+export interface BlockPoint {
+  height: number;
+  time: Date;
+}
+
+export async function latestBlock(conn: ChainConnection): Promise<BlockPoint> {
+  const status = await conn.run((c) => c.status());
+  return { height: status.syncInfo.latestBlockHeight, time: new Date(status.syncInfo.latestBlockTime.getTime()) };
+}
+
+export async function blockAt(conn: ChainConnection, height: number): Promise<BlockPoint> {
+  const res = await conn.run((c) => c.block(height));
+  return { height: res.block.header.height, time: new Date(res.block.header.time.getTime()) };
+}
+
+/** Mean seconds per block between two blocks; the default when they are too close to tell. */
+export function blockTimeBetween(from: BlockPoint, to: BlockPoint, fallback = DEFAULT_BLOCK_TIME_SECONDS): number {
+  const blocks = to.height - from.height;
+  const seconds = (to.time.getTime() - from.time.getTime()) / 1000;
+  return blocks > 0 && seconds > 0 ? seconds / blocks : fallback;
+}
+
+/** Average block time over the last `window` blocks (fewer on a young chain). */
+export async function estimateBlockTime(conn: ChainConnection, window = 100): Promise<number> {
+  const latest = await latestBlock(conn);
+  const fromHeight = Math.max(1, latest.height - window);
+  if (fromHeight >= latest.height) return DEFAULT_BLOCK_TIME_SECONDS;
+  return blockTimeBetween(await blockAt(conn, fromHeight), latest);
+}

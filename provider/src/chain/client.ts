@@ -1,0 +1,46 @@
+/**
+ * The entry point resources use: validates the provider configuration, connects (with failover),
+ * derives the signer and returns the process-wide tx queue of that signer.
+ */
+import { z } from "zod";
+import { ChainConnection } from "./connection";
+import { createTxBackend } from "./cosmjsTxBackend";
+import { CONFIG_KEYS, ConfigError } from "./errors";
+import { signerFromMnemonic, type AkashSigner } from "./signer";
+import type { TxQueue, TxQueueOptions } from "./txQueue";
+import { sharedTxQueue } from "./txQueues";
+
+const configSchema = z.object({
+  rpcEndpoints: z.array(z.string().regex(/^https?:\/\/[^\s]+$/, "must be an http(s) URL such as https://rpc.akashnet.net:443")).min(1, "set at least one RPC endpoint"),
+  chainId: z.string().min(1, 'set the chain id, e.g. "akashnet-2"'),
+  mnemonic: z.string().min(1, "set the account mnemonic (as a secret)"),
+  gasPrice: z
+    .string()
+    .regex(/^\d+(\.\d+)?uakt$/, 'must be an amount of uakt per gas unit, e.g. "0.025uakt"')
+    .default("0.025uakt"),
+});
+
+export type AkashClientConfig = z.input<typeof configSchema> & { requestTimeoutMs?: number; queue?: Omit<TxQueueOptions, "gasPrice">; log?: (message: string) => void };
+
+export interface AkashClient {
+  conn: ChainConnection;
+  signer: AkashSigner;
+  queue: TxQueue;
+}
+
+const keyOf: Record<string, string> = CONFIG_KEYS;
+
+export async function connectAkashClient(config: AkashClientConfig): Promise<AkashClient> {
+  const parsed = configSchema.safeParse(config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue.path[0]);
+    // Never echo the mnemonic: zod messages here are ours, not the input.
+    throw new ConfigError(keyOf[field] ?? `akash:${field}`, issue.message);
+  }
+  const { rpcEndpoints, chainId, mnemonic, gasPrice } = parsed.data;
+  const signer = await signerFromMnemonic(mnemonic);
+  const conn = await ChainConnection.connect({ endpoints: rpcEndpoints, chainId, requestTimeoutMs: config.requestTimeoutMs, log: config.log });
+  const queue = sharedTxQueue(createTxBackend(conn, signer), { ...config.queue, gasPrice, log: config.log });
+  return { conn, signer, queue };
+}

@@ -1,0 +1,388 @@
+/**
+ * The per-signer transaction queue. Every resource of the process submits its messages here; messages
+ * requested within a short window go out as ONE multi-message tx signed with an explicitly tracked
+ * sequence (no "account sequence mismatch" between our own txs, and N resources cost one tx, not N).
+ *
+ * - Sequence: loaded once, incremented per accepted tx, resynced from the chain on a mismatch (an outside
+ *   tx used the wallet). Before re-sending after an unknown outcome (dead endpoint, lost response) the
+ *   queue first looks the earlier tx up, so nothing is ever sent twice.
+ * - Isolation: when simulate/deliver fails and the chain names the message ("message index: N"), only
+ *   the caller owning that message fails (with the chain's error); the others are retried without it.
+ *   An error naming no message splits the batch into one tx per caller so errors land where they belong.
+ */
+import { calculateFee, GasPrice, type StdFee } from "@cosmjs/stargate";
+import type { EncodeObject } from "@cosmjs/proto-signing";
+import { sha256 } from "@cosmjs/crypto";
+import { toHex } from "@cosmjs/encoding";
+import { ChainTxError, TxTimeoutError, expectedSequenceFromLog, isSequenceMismatchLog, isTransportError } from "./errors";
+import { eventsForMessages, ownerOfMessage, type TxEvent } from "./txEvents";
+
+export interface SignerData {
+  accountNumber: number;
+  sequence: number;
+  chainId: string;
+}
+
+/** A tx found in a block. */
+export interface IncludedTx {
+  hash: string;
+  height: number;
+  code: number;
+  codespace: string;
+  log: string;
+  events: readonly TxEvent[];
+  msgResponses: ReadonlyArray<{ typeUrl: string; value: Uint8Array }>;
+  gasUsed: number;
+  gasWanted: number;
+}
+
+/** What the queue needs from the chain and the key (a fake in unit tests, cosmjs over RPC otherwise). */
+export interface TxBackend {
+  readonly chainId: string;
+  readonly address: string;
+  account(): Promise<{ accountNumber: number; sequence: number }>;
+  /** Gas used by the messages at `sequence`; throws ChainTxError (stage simulate) on rejection. */
+  simulate(messages: readonly EncodeObject[], memo: string, sequence: number): Promise<number>;
+  sign(messages: readonly EncodeObject[], fee: StdFee, memo: string, signerData: SignerData): Promise<Uint8Array>;
+  /** broadcast_tx_sync; throws ChainTxError (stage broadcast) on a CheckTx rejection, other errors if unreachable. */
+  broadcastSync(txBytes: Uint8Array): Promise<void>;
+  /** The tx if it is in a block, else undefined. */
+  findTx(hash: string): Promise<IncludedTx | undefined>;
+}
+
+export interface TxQueueOptions {
+  /** Messages submitted within this window of the first pending one share a tx. Default 100 ms. */
+  batchWindowMs?: number;
+  /** Cap on messages per tx (larger batches are split). Default 50. */
+  maxMessagesPerTx?: number;
+  /** Default 1.5 (simulated gas x multiplier = gas limit). */
+  gasMultiplier?: number;
+  /** Default "0.025uakt". */
+  gasPrice?: string;
+  /** How often to look for the tx in a block. Default 500 ms. */
+  pollIntervalMs?: number;
+  /** Give up waiting for inclusion after this long. Default 60000 ms. */
+  inclusionTimeoutMs?: number;
+  /** Sequence resyncs/resends per batch before giving up. Default 5. */
+  maxSequenceRetries?: number;
+  log?: (message: string) => void;
+}
+
+export interface SubmitOptions {
+  memo?: string;
+}
+
+/** One caller's share of a tx result. */
+export interface TxResult {
+  txHash: string;
+  height: number;
+  /** gas of the whole tx (shared with the other callers batched into it) */
+  gasUsed: number;
+  gasWanted: number;
+  /** responses to this caller's messages, in order */
+  msgResponses: Array<{ typeUrl: string; value: Uint8Array }>;
+  /** events of this caller's messages (their msg_index attributes are batch positions, see messageIndexOffset) */
+  events: TxEvent[];
+  /** position of this caller's first message in the tx */
+  messageIndexOffset: number;
+  /** number of messages in the whole tx */
+  batchMessages: number;
+}
+
+export interface TxQueueStats {
+  txsSent: number;
+  messagesSent: number;
+  gasUsed: number;
+  gasWanted: number;
+  sequenceRetries: number;
+  /** callers failed alone while the rest of their batch was retried */
+  isolatedFailures: number;
+}
+
+interface Attempt {
+  hash: string;
+  sequence: number;
+}
+
+interface Request {
+  messages: readonly EncodeObject[];
+  memo: string;
+  enqueuedAt: number;
+  resolve(result: TxResult): void;
+  reject(error: unknown): void;
+}
+
+export class TxQueue {
+  private readonly opts: Required<Omit<TxQueueOptions, "log">> & Pick<TxQueueOptions, "log">;
+  private readonly gasPrice: GasPrice;
+  private pending: Request[] = [];
+  private running = false;
+  private timer?: NodeJS.Timeout;
+  private accountNumber?: number;
+  /** next sequence to sign with; undefined = unknown, load from chain */
+  private sequence?: number;
+  private readonly counters: TxQueueStats = {
+    txsSent: 0,
+    messagesSent: 0,
+    gasUsed: 0,
+    gasWanted: 0,
+    sequenceRetries: 0,
+    isolatedFailures: 0,
+  };
+
+  constructor(
+    private readonly backend: TxBackend,
+    options: TxQueueOptions = {},
+  ) {
+    this.opts = {
+      batchWindowMs: options.batchWindowMs ?? 100,
+      maxMessagesPerTx: options.maxMessagesPerTx ?? 50,
+      gasMultiplier: options.gasMultiplier ?? 1.5,
+      gasPrice: options.gasPrice ?? "0.025uakt",
+      pollIntervalMs: options.pollIntervalMs ?? 500,
+      inclusionTimeoutMs: options.inclusionTimeoutMs ?? 60_000,
+      maxSequenceRetries: options.maxSequenceRetries ?? 5,
+      log: options.log,
+    };
+    this.gasPrice = GasPrice.fromString(this.opts.gasPrice);
+  }
+
+  get address(): string {
+    return this.backend.address;
+  }
+
+  stats(): TxQueueStats {
+    return { ...this.counters };
+  }
+
+  /** Queues messages (signed by this queue's account) and resolves with this caller's share of the tx. */
+  submit(messages: readonly EncodeObject[], options: SubmitOptions = {}): Promise<TxResult> {
+    if (messages.length === 0) return Promise.reject(new Error("submit: no messages"));
+    return new Promise<TxResult>((resolve, reject) => {
+      this.pending.push({ messages, memo: options.memo ?? "", enqueuedAt: Date.now(), resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.running || this.timer || this.pending.length === 0) return;
+    const delay = Math.max(0, this.pending[0].enqueuedAt + this.opts.batchWindowMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.drainOne();
+    }, delay);
+  }
+
+  private async drainOne(): Promise<void> {
+    this.running = true;
+    try {
+      await this.sendBatch(this.takeBatch());
+    } finally {
+      this.running = false;
+      this.schedule();
+    }
+  }
+
+  /** The oldest request plus every later one with the same memo, within the message cap. */
+  private takeBatch(): Request[] {
+    const memo = this.pending[0].memo;
+    const batch: Request[] = [];
+    let size = 0;
+    this.pending = this.pending.filter((r) => {
+      const fits = r.memo === memo && (batch.length === 0 || size + r.messages.length <= this.opts.maxMessagesPerTx);
+      if (fits) {
+        batch.push(r);
+        size += r.messages.length;
+      }
+      return !fits;
+    });
+    return batch;
+  }
+
+  private async sendBatch(requests: Request[]): Promise<void> {
+    let live = requests;
+    while (live.length > 0) {
+      const counts = live.map((r) => r.messages.length);
+      const messages = live.flatMap((r) => r.messages);
+      try {
+        const tx = await this.sendTx(messages, live[0].memo);
+        let offset = 0;
+        for (const r of live) {
+          r.resolve(shareOf(tx, offset, r.messages.length, messages.length));
+          offset += r.messages.length;
+        }
+        return;
+      } catch (error) {
+        if (!(error instanceof ChainTxError) || live.length === 1) {
+          live.forEach((r) => r.reject(error));
+          return;
+        }
+        const index = error.messageIndex;
+        const owner = index === undefined ? undefined : ownerOfMessage(counts, index);
+        if (owner === undefined) {
+          // The chain did not say which message failed: one tx per caller pins the error on its owner.
+          for (const r of live) await this.sendBatch([r]);
+          return;
+        }
+        this.counters.isolatedFailures++;
+        this.opts.log?.(`tx message ${index} rejected (${error.log}); retrying the other ${live.length - 1} request(s)`);
+        live[owner].reject(error);
+        live = live.filter((_, i) => i !== owner);
+      }
+    }
+  }
+
+  /** Simulate, sign, broadcast and wait for one tx, handling sequence drift and unknown outcomes. */
+  private async sendTx(messages: readonly EncodeObject[], memo: string): Promise<IncludedTx> {
+    const unknownFate: Attempt[] = []; // earlier attempts that may have reached a mempool
+    for (let retries = 0; ; ) {
+      for (const attempt of unknownFate) {
+        const earlier = await this.backend.findTx(attempt.hash);
+        if (earlier) return this.settle(earlier, messages.length);
+      }
+      const sequence = await this.nextSequence();
+      // Re-signing at the same sequence can never execute twice; moving past an unknown attempt's sequence
+      // could, so first make sure that attempt landed (use it) or can no longer land.
+      if (unknownFate.some((a) => a.sequence < sequence)) {
+        const earlier = await this.resolveUnknown(unknownFate);
+        if (earlier) return this.settle(earlier, messages.length);
+        unknownFate.length = 0;
+      }
+      let hash: string | undefined;
+      try {
+        const gasUsed = await this.estimateGas(messages, memo, sequence);
+        const fee = calculateFee(Math.ceil(gasUsed * this.opts.gasMultiplier), this.gasPrice);
+        const txBytes = await this.backend.sign(messages, fee, memo, {
+          accountNumber: this.accountNumber!,
+          sequence,
+          chainId: this.backend.chainId,
+        });
+        hash = toHex(sha256(txBytes)).toUpperCase();
+        await this.backend.broadcastSync(txBytes);
+      } catch (error) {
+        if (error instanceof ChainTxError && error.isSequenceMismatch && retries < this.opts.maxSequenceRetries) {
+          if (retries++ > 0) await sleep(this.opts.pollIntervalMs); // let a contending tx land
+          await this.resync(error.log);
+          continue;
+        }
+        if (error instanceof ChainTxError) throw error; // rejected before the mempool: sequence unchanged
+        if (hash === undefined && !isTransportError(error)) throw error; // failed before anything was sent
+        // No answer: the tx may or may not be in a mempool. Forget the sequence, look it up before resending.
+        this.sequence = undefined;
+        if (hash !== undefined) unknownFate.push({ hash, sequence });
+        if (retries++ >= this.opts.maxSequenceRetries) throw error;
+        await sleep(this.opts.pollIntervalMs);
+        continue;
+      }
+      this.sequence = sequence + 1;
+      this.counters.txsSent++;
+      const included = await this.waitForInclusion(hash!);
+      if (included.code !== 0 && isSequenceMismatchLog(included.codespace, included.code, included.log)) {
+        // Rejected by the ante handler at delivery: nothing executed, safe to resend after a resync.
+        if (retries++ >= this.opts.maxSequenceRetries) return this.settle(included, messages.length);
+        await this.resync(included.log);
+        continue;
+      }
+      return this.settle(included, messages.length);
+    }
+  }
+
+  /**
+   * Waits until each attempt is in a block (returned) or its sequence has been committed by another tx
+   * (twice in a row, in case the tx index lags the state), so it can never land. Gives up with a
+   * TxTimeoutError rather than risk sending the messages twice.
+   */
+  private async resolveUnknown(attempts: readonly Attempt[]): Promise<IncludedTx | undefined> {
+    const deadline = Date.now() + this.opts.inclusionTimeoutMs;
+    let consumedPolls = 0;
+    for (;;) {
+      const committed = (await this.backend.account()).sequence;
+      for (const attempt of attempts) {
+        const found = await this.backend.findTx(attempt.hash);
+        if (found) return found;
+      }
+      consumedPolls = attempts.every((a) => committed > a.sequence) ? consumedPolls + 1 : 0;
+      if (consumedPolls >= 2) return undefined;
+      if (Date.now() >= deadline) throw new TxTimeoutError(attempts[0].hash, this.opts.inclusionTimeoutMs);
+      await sleep(this.opts.pollIntervalMs);
+    }
+  }
+
+  /**
+   * Simulation runs against committed state, which lags txs still in the mempool (ours or an outside one);
+   * gas does not depend on the sequence, so when the committed state expects another sequence we simulate
+   * at that one. Only CheckTx at broadcast, which sees the mempool, decides whether our sequence is right.
+   */
+  private async estimateGas(messages: readonly EncodeObject[], memo: string, sequence: number): Promise<number> {
+    try {
+      return await this.backend.simulate(messages, memo, sequence);
+    } catch (error) {
+      const expected = error instanceof ChainTxError && error.isSequenceMismatch ? expectedSequenceFromLog(error.log) : undefined;
+      if (expected === undefined || expected === sequence) throw error;
+      return this.backend.simulate(messages, memo, expected);
+    }
+  }
+
+  /** Records gas and turns a failed delivery into a ChainTxError. */
+  private settle(tx: IncludedTx, messageCount: number): IncludedTx {
+    this.counters.gasUsed += tx.gasUsed;
+    this.counters.gasWanted += tx.gasWanted;
+    if (tx.code !== 0) {
+      throw new ChainTxError(tx.codespace, tx.code, tx.log, { stage: "deliver", txHash: tx.hash, height: tx.height });
+    }
+    this.counters.messagesSent += messageCount;
+    return tx;
+  }
+
+  private async nextSequence(): Promise<number> {
+    if (this.sequence === undefined || this.accountNumber === undefined) {
+      const account = await this.backend.account();
+      this.accountNumber = account.accountNumber;
+      this.sequence = account.sequence;
+    }
+    return this.sequence;
+  }
+
+  private async resync(log: string): Promise<void> {
+    this.counters.sequenceRetries++;
+    const account = await this.backend.account();
+    // The committed sequence lags txs still in the mempool; the node's "expected N" already counts them.
+    this.accountNumber = account.accountNumber;
+    this.sequence = Math.max(account.sequence, expectedSequenceFromLog(log) ?? 0);
+    this.opts.log?.(`account sequence resynced to ${this.sequence} (${log})`);
+  }
+
+  private async waitForInclusion(hash: string): Promise<IncludedTx> {
+    const deadline = Date.now() + this.opts.inclusionTimeoutMs;
+    for (;;) {
+      let found: IncludedTx | undefined;
+      try {
+        found = await this.backend.findTx(hash);
+      } catch (error) {
+        this.sequence = undefined; // cannot tell whether it lands: resync before the next tx
+        throw error;
+      }
+      if (found) return found;
+      if (Date.now() >= deadline) {
+        this.sequence = undefined;
+        throw new TxTimeoutError(hash, this.opts.inclusionTimeoutMs);
+      }
+      await sleep(this.opts.pollIntervalMs);
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function shareOf(tx: IncludedTx, offset: number, count: number, batchMessages: number): TxResult {
+  return {
+    txHash: tx.hash,
+    height: tx.height,
+    gasUsed: tx.gasUsed,
+    gasWanted: tx.gasWanted,
+    msgResponses: tx.msgResponses.slice(offset, offset + count),
+    events: eventsForMessages(tx.events, offset, count),
+    messageIndexOffset: offset,
+    batchMessages,
+  };
+}

@@ -1,0 +1,108 @@
+// akash.Deployment's dynamic-provider hooks (loaded at call time through a ModuleRef; see ../dynamic.ts).
+// check and diff are pure planning (they run in preview, with unknowns); create/update/delete talk to the
+// chain and providers; read uses the chain alone so refresh works while a provider is offline.
+import type * as pulumi from "@pulumi/pulumi";
+import { configureProvider, providerConfig } from "../config";
+import { containsUnknowns, isUnknown } from "../wire";
+import { diffDeployment } from "./diff";
+import { inputsOf } from "./inputs";
+import { closeDeployment, createDeployment, updateDeployment } from "./lifecycle";
+import { readChainView } from "./outputs";
+import { planDeployment, PlanError, type DeploymentPlan } from "./plan";
+import { openReadConnection, openSession, resourceLog } from "./session";
+
+type Props = Record<string, unknown>;
+
+export function configure(provider: object, config: pulumi.dynamic.Config): void {
+  configureProvider(provider, config);
+}
+
+function plan(provider: object, props: Props): DeploymentPlan {
+  return planDeployment(inputsOf(props), providerConfig(provider));
+}
+
+export async function check(provider: object, _olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+  // In preview an input may be unknown (e.g. an image tag from another resource): validate what is known.
+  if (containsUnknowns(inputsOf(news))) return { inputs: news };
+  try {
+    const p = plan(provider, news);
+    for (const warning of p.compiled.warnings) console.log(`akash: ${warning}`);
+    // Defaults applied, so the state shows what was used; estimatedMaxMonthlyUsd is known in preview.
+    return { inputs: { ...news, ...p.inputs, estimatedMaxMonthlyUsd: p.estimatedMaxMonthlyUsd } };
+  } catch (error) {
+    if (error instanceof PlanError) return { failures: error.failures };
+    throw error;
+  }
+}
+
+export async function diff(provider: object, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+  const log = resourceLog(`deployment ${id}`);
+  const newInputs = inputsOf(news);
+  if (containsUnknowns(newInputs)) {
+    // Not knowable before apply; the real diff runs then with known values. Assume the worst for the SDL.
+    const sdlUnknown = isUnknown(newInputs.sdl);
+    if (sdlUnknown) log("sdl is not known until apply: shown as replace; the apply decides in place vs replace");
+    return { changes: true, replaces: sdlUnknown ? ["sdl"] : [] };
+  }
+  const newPlan = plan(provider, news);
+  let oldPlan: DeploymentPlan;
+  try {
+    oldPlan = plan(provider, olds);
+  } catch {
+    return { changes: true, replaces: ["sdl"], deleteBeforeReplace: false };
+  }
+  const state = String(olds.state ?? "active");
+  const result = diffDeployment(oldPlan, newPlan, state.startsWith("lease lost") ? state : undefined);
+  if (result.kind === "replace") {
+    log(`replace: ${result.replaceReasons.join("; ")}`);
+    return { changes: true, replaces: result.changedInputs, deleteBeforeReplace: false };
+  }
+  if (result.kind === "update" && oldPlan.compiled.versionHex !== newPlan.compiled.versionHex) log("in-place update: new manifest version, same on-chain groups");
+  return { changes: result.kind !== "none", replaces: [] };
+}
+
+export async function create(provider: object, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+  const p = plan(provider, inputs);
+  const session = await openSession(provider, resourceLog("deployment"));
+  return createDeployment(session, p, inputs);
+}
+
+export async function update(provider: object, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+  const session = await openSession(provider, resourceLog(`deployment ${id}`));
+  return updateDeployment(session, id, plan(provider, olds), plan(provider, news), olds, news);
+}
+
+export async function read(provider: object, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+  const log = resourceLog(`deployment ${id}`);
+  const owner = String(props.owner ?? "");
+  if (!owner) return { id, props };
+  const conn = await openReadConnection(provider);
+  try {
+    const view = await readChainView(conn, owner, id);
+    if (!view) {
+      log(`no longer exists on chain ${conn.chainId}; it will be created again on the next up`);
+      return {};
+    }
+    if (view.state !== "active") {
+      log(`closed on chain: ${view.closeReason ?? "closed"}; it will be created again on the next up`);
+      return {};
+    }
+    const lost = view.lostLeases;
+    const state = lost.length ? `lease lost: ${lost.join("; ")}` : "active";
+    if (lost.length) log(`${state}; the next up replaces the deployment`);
+    return { id, props: { ...props, state, leases: view.leases, escrow: view.escrow, version: view.version } };
+  } finally {
+    conn.disconnect();
+  }
+}
+
+export async function delete_(provider: object, id: string, props: Props): Promise<void> {
+  const session = await openSession(provider, resourceLog(`deployment ${id}`));
+  if (props.owner && props.owner !== session.owner) {
+    throw new Error(`deployment ${id} belongs to ${String(props.owner)}, but akash:mnemonic is the key of ${session.owner}; configure the owner's mnemonic to close it`);
+  }
+  const { closed, refundAct } = await closeDeployment(session, id);
+  session.log(closed ? `closed; escrow refund ${refundAct} ACT returned to ${session.owner}` : "already closed on chain; nothing to do");
+}
+
+export { delete_ as delete };

@@ -1,0 +1,141 @@
+// The akash.Deployment resource's inputs (validated with zod in check) and outputs (what create, update and
+// read return and what the SDK class declares).
+import { z } from "zod";
+import type { BidPolicyInput } from "../../market/policy";
+
+const seconds = (what: string, fallback: number) =>
+  z
+    .number({ error: `${what} must be a number of seconds` })
+    .positive(`${what} must be more than 0 seconds`)
+    .max(24 * 3600, `${what} must be at most 86400 seconds (24 h)`)
+    .default(fallback);
+
+/** Env values per service that never appear in plain state or logs; merged into the SDL's env at compile time. */
+const secretEnvSchema = z.record(
+  z.string(),
+  z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "env names are letters, digits, _ . - and start with a letter or _"), z.string()),
+);
+
+export const deploymentInputsSchema = z
+  .object({
+    /** SDL text (YAML). `readSdl(path)` in the SDK reads it from a file and fills sdlPath. */
+    sdl: z.string({ error: "sdl must be the SDL text (YAML)" }).min(1, "sdl is empty"),
+    /** Where the SDL came from, for error messages only. */
+    sdlPath: z.string().optional(),
+    /** Escrow deposit in ACT (1 ACT = 1 USD), at least 0.5. */
+    deposit: z.number({ error: "deposit must be a number of ACT" }).min(0.5, "deposit must be at least 0.5 ACT (the chain's minimum)").default(5),
+    /** Bid policy; validated by the market module's schema. */
+    bidPolicy: z.record(z.string(), z.unknown()).optional(),
+    /** How long to wait for acceptable bids, in seconds. */
+    bidTimeout: seconds("bidTimeout", 180),
+    /** How long to wait for every service to be available after the manifest is sent, in seconds. */
+    readyTimeout: seconds("readyTimeout", 600),
+    /** An existing deployment's dseq to take over instead of creating one (dynamic providers cannot be imported). */
+    adopt: z.union([z.string().regex(/^[1-9][0-9]*$/, "adopt must be a dseq (a positive integer)"), z.number().int().positive()]).transform(String).optional(),
+    /** `{ service: { NAME: value } }`: env values kept secret, added to the SDL's env of that service. */
+    secretEnv: secretEnvSchema.optional(),
+  })
+  .strict();
+
+export type DeploymentInputs = z.output<typeof deploymentInputsSchema>;
+
+export const DEPLOYMENT_INPUT_NAMES = Object.keys(deploymentInputsSchema.shape) as Array<keyof DeploymentInputs>;
+
+/** The input fields of a property bag that also holds outputs and `__provider` (olds are old outputs). */
+export function inputsOf(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(DEPLOYMENT_INPUT_NAMES.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
+}
+
+/** The user-facing arguments (the SDK wraps each in pulumi.Input). */
+export interface DeploymentArgsShape {
+  sdl: string;
+  sdlPath?: string;
+  deposit?: number;
+  bidPolicy?: BidPolicyInput;
+  bidTimeout?: number;
+  readyTimeout?: number;
+  adopt?: string | number;
+  secretEnv?: Record<string, Record<string, string>>;
+}
+
+export interface LeaseOutput {
+  gseq: number;
+  oseq: number;
+  provider: string;
+  hostUri: string;
+  /** uact per block, decimal string */
+  pricePerBlock: string;
+  denom: string;
+  pricePerMonthUsd: number;
+}
+
+export interface ForwardedPortOutput {
+  host: string;
+  port: number;
+  externalPort: number;
+  proto: string;
+}
+
+export interface LeasedIpOutput {
+  ip: string;
+  port: number;
+  externalPort: number;
+  proto: string;
+}
+
+export interface CandidateOutput {
+  provider: string;
+  pricePerMonthUsd?: number;
+  score?: number;
+  /** The policy rule that excluded this bid, with a short detail. */
+  rejected?: string;
+  chosen: boolean;
+}
+
+export interface GroupSelectionOutput {
+  gseq: number;
+  group: string;
+  chosen?: string;
+  candidates: CandidateOutput[];
+}
+
+export interface EscrowOutput {
+  /** ACT left in the escrow account */
+  balance: number;
+  /** ACT per block paid to all leases */
+  ratePerBlock: number;
+  runwayHours: number;
+  estimatedCloseTime: string;
+}
+
+export interface DeploymentOutputs {
+  dseq: string;
+  owner: string;
+  /** Manifest version hash (hex), equal to the on-chain deployment hash. */
+  version: string;
+  /** active, or closed: <reason> when refresh found it closed. */
+  state: string;
+  leases: LeaseOutput[];
+  uris: Record<string, string[]>;
+  forwardedPorts: Record<string, ForwardedPortOutput[]>;
+  ips: Record<string, LeasedIpOutput[]>;
+  selection: GroupSelectionOutput[];
+  escrow: EscrowOutput;
+  /** Upper bound from the SDL's pricing (what the chain lets providers charge), USD per month. */
+  estimatedMaxMonthlyUsd: number;
+}
+
+/** Output names, so the SDK can declare them unknown in preview. */
+export const DEPLOYMENT_OUTPUT_NAMES = [
+  "dseq",
+  "owner",
+  "version",
+  "state",
+  "leases",
+  "uris",
+  "forwardedPorts",
+  "ips",
+  "selection",
+  "escrow",
+  "estimatedMaxMonthlyUsd",
+] as const satisfies ReadonlyArray<keyof DeploymentOutputs>;

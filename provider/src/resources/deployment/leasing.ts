@@ -1,0 +1,100 @@
+// Bids to leases for a deployment's open groups: wait for bids (quorum inside the bid window, overall
+// deadline bidTimeout), probe reachability, select by policy, and create every chosen lease in one tx.
+import { msgCreateLease } from "../../chain/market/messages";
+import { fetchBids, fetchProviderInfo } from "../../market/chainBids";
+import { effectiveBidWindow, type BidPolicy } from "../../market/policy";
+import { selectBids, type GroupSelection, type ProviderInfo } from "../../market/selection";
+import { waitForBids } from "../../market/waitForBids";
+import { probeProviderStatus } from "../../gateway/providerStatus";
+import type { Session } from "./session";
+
+export interface LeasedGroup {
+  gseq: number;
+  oseq: number;
+  provider: string;
+  hostUri: string;
+  price: { denom: string; amount: string };
+}
+
+export interface LeasingResult {
+  leases: LeasedGroup[];
+  selection: GroupSelection[];
+}
+
+/** No acceptable bid in time: the message says which rule excluded whom. */
+export class NoAcceptableBidsError extends Error {
+  constructor(
+    message: string,
+    readonly selection: GroupSelection[],
+  ) {
+    super(message);
+    this.name = "NoAcceptableBidsError";
+  }
+}
+
+export interface LeasingRequest {
+  dseq: string;
+  groups: Array<{ gseq: number; name: string }>;
+  policy: BidPolicy;
+  bidTimeoutMs: number;
+  /** providers that already failed this deployment (failover) */
+  exclude?: readonly string[];
+  pollIntervalMs?: number;
+}
+
+function explain(selection: readonly GroupSelection[]): string {
+  return selection
+    .map((g) => {
+      const lines = g.candidates.map((c) => `    ${c.provider}: ${c.rejected ? `rejected (${c.rejected.rule}: ${c.rejected.detail})` : `score ${c.score?.toFixed(3)}`}`);
+      return [`  group ${g.name ?? g.gseq}: ${g.reason}`, ...(lines.length ? lines : ["    no bids"])].join("\n");
+    })
+    .join("\n");
+}
+
+export async function acquireLeases(session: Session, request: LeasingRequest): Promise<LeasingResult> {
+  const { conn, owner, log } = session;
+  const policy: BidPolicy = { ...request.policy, denyProviders: [...request.policy.denyProviders, ...(request.exclude ?? [])] };
+  const gseqs = request.groups.map((g) => g.gseq);
+  const deadline = Date.now() + request.bidTimeoutMs;
+  const window = effectiveBidWindow(policy);
+  if (window.warning) log(window.warning);
+  const probes = new Map<string, Promise<{ ok: boolean; error?: string }>>();
+  const probe = (hostUri: string) => {
+    if (!probes.has(hostUri)) probes.set(hostUri, probeProviderStatus(hostUri));
+    return probes.get(hostUri)!;
+  };
+  const openBids = async () => (await fetchBids(conn, owner, request.dseq)).filter((b) => gseqs.includes(b.gseq) && b.state === "open");
+
+  let bids = (
+    await waitForBids({
+      fetchBids: openBids,
+      gseqs,
+      minBids: policy.minBids,
+      windowMs: Math.min(window.ms, request.bidTimeoutMs),
+      pollIntervalMs: request.pollIntervalMs,
+      onProgress: (p) => log(p.message),
+    })
+  ).bids;
+  for (;;) {
+    const providers: Record<string, ProviderInfo> = await fetchProviderInfo(conn, bids.map((b) => b.provider), policy.reachability ? probe : undefined);
+    const result = selectBids({ groups: request.groups, bids, providers, policy });
+    if (result.ok) {
+      const leases = result.groups.map((g): LeasedGroup => {
+        const chosen = g.chosen!;
+        return { gseq: g.gseq, oseq: chosen.oseq, provider: chosen.provider, hostUri: providers[chosen.provider].hostUri ?? "", price: chosen.price };
+      });
+      await session.queue.submit(leases.map((l) => msgCreateLease({ owner, dseq: request.dseq, gseq: l.gseq, oseq: l.oseq, provider: l.provider })));
+      for (const l of leases) log(`lease created for group ${l.gseq} with ${l.provider} at ${l.price.amount} ${l.price.denom}/block`);
+      return { leases, selection: result.groups };
+    }
+    if (Date.now() >= deadline) {
+      const problems = result.problems.length ? `\n${result.problems.map((p) => `  ${p}`).join("\n")}` : "";
+      throw new NoAcceptableBidsError(
+        `no acceptable bids within bidTimeout (${Math.round(request.bidTimeoutMs / 1000)} s) for deployment ${request.dseq}:${problems}\n${explain(result.groups)}`,
+        result.groups,
+      );
+    }
+    await new Promise((r) => setTimeout(r, Math.min(request.pollIntervalMs ?? 2000, Math.max(0, deadline - Date.now()))));
+    bids = await openBids();
+  }
+}

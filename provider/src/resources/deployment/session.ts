@@ -1,0 +1,41 @@
+// The chain access a Deployment hook needs: a signing client (create, update, delete) or a read-only
+// connection (read), both from the configure-time config. Progress lines go to stdout, which the engine shows.
+import { ChainConnection } from "../../chain/connection";
+import { connectAkashClient, type AkashClient } from "../../chain/client";
+import { jwtSource } from "../../gateway/jwt";
+import type { GatewayAuth } from "../../gateway/https";
+import { providerConfig, requireMnemonic, type AkashConfig } from "../config";
+
+export type Log = (message: string) => void;
+
+export interface Session extends AkashClient {
+  config: AkashConfig;
+  owner: string;
+  /** A fresh provider-gateway credential (JWT signed by the wallet key, reused until near expiry). */
+  auth: () => Promise<GatewayAuth>;
+  log: Log;
+}
+
+/** Progress lines for one resource, e.g. "akash web: bids 3 of 4". Never given secrets. */
+export function resourceLog(name: string): Log {
+  return (message) => console.log(`akash ${name}: ${message}`);
+}
+
+export async function openSession(provider: object, log: Log): Promise<Session> {
+  const config = providerConfig(provider);
+  const client = await connectAkashClient({
+    rpcEndpoints: config.rpcEndpoints,
+    chainId: config.chainId,
+    mnemonic: requireMnemonic(config),
+    gasPrice: config.gasPrice,
+    log,
+  });
+  const token = jwtSource(client.signer);
+  return { ...client, config, owner: client.signer.address, auth: async () => ({ kind: "jwt", token: await token() }), log };
+}
+
+/** Chain queries only: refresh must work without a mnemonic and without any provider being reachable. */
+export async function openReadConnection(provider: object): Promise<ChainConnection> {
+  const config = providerConfig(provider);
+  return ChainConnection.connect({ endpoints: config.rpcEndpoints, chainId: config.chainId });
+}

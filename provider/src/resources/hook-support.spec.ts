@@ -1,0 +1,38 @@
+import { expect } from "chai";
+import { z } from "zod";
+import { checkInputs, partialFailure, userInputs } from "./hook-support";
+
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const schema = z
+  .object({ n: z.number({ error: "n must be a number" }).default(3), s: z.string({ error: "s must be text" }) })
+  .strict();
+
+describe("hook-support checkInputs", () => {
+  it("returns the parsed inputs with defaults, without the host's __provider", () => {
+    expect(checkInputs(schema, { s: "x", __provider: "p" })).to.deep.equal({ inputs: { n: 3, s: "x" } });
+    expect(userInputs({ a: 1, __provider: "p" })).to.deep.equal({ a: 1 });
+  });
+
+  it("names each bad input and unknown keys", () => {
+    expect(checkInputs(schema, { n: "three", s: 1 })).to.deep.equal({
+      failures: [
+        { property: "n", reason: "n must be a number" },
+        { property: "s", reason: "s must be text" },
+      ],
+    });
+    const typo = checkInputs(schema, { s: "x", nn: 1 });
+    expect(typo.failures?.[0]).to.deep.include({ property: "nn" });
+    expect(typo.failures?.[0].reason).to.include("inputs: n, s");
+  });
+
+  it("does not judge unknown inputs in preview, but still the known ones", () => {
+    expect(checkInputs(schema, { n: UNKNOWN, s: "x" })).to.deep.equal({ inputs: { n: UNKNOWN, s: "x" } });
+    expect(checkInputs(schema, { n: UNKNOWN, s: 1 })).to.deep.equal({ failures: [{ property: "s", reason: "s must be text" }] });
+  });
+
+  it("builds the engine's partial-failure shape", () => {
+    const error = partialFailure("id-1", { a: 1 }, "half done") as Error & { id: string; properties: object; reasons: string[] };
+    expect(error).to.include({ id: "id-1", message: "half done" });
+    expect(error.reasons).to.deep.equal(["half done"]);
+  });
+});

@@ -1,0 +1,57 @@
+// What the hooks of every resource share: checking inputs against a zod schema (tolerating preview unknowns),
+// the partial-failure error the engine records, and log lines (the engine shows the plugin's output).
+import type * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import { containsUnknowns } from "./wire";
+
+/** The key the dynamic provider host keeps the serialized provider under; it is not a user input. */
+const PROVIDER_KEY = "__provider";
+
+/** The user's inputs without the host's `__provider`. */
+export function userInputs(props: Record<string, unknown>): Record<string, unknown> {
+  const { [PROVIDER_KEY]: _provider, ...rest } = props;
+  return rest;
+}
+
+/**
+ * A check result: the parsed inputs (defaults applied) or one failure per bad input naming it and the fix.
+ * Inputs that are unknown (preview) are not judged, and then the inputs are returned as given.
+ */
+export function checkInputs(schema: z.ZodType, news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+  const raw = userInputs(news);
+  const unknownKeys = Object.keys(raw).filter((k) => containsUnknowns(raw[k]));
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { inputs: unknownKeys.length > 0 ? news : { ...(parsed.data as object) } };
+  const failures = parsed.error.issues.flatMap((issue) => {
+    const key = issue.path.length > 0 ? String(issue.path[0]) : undefined;
+    if (unknownKeys.length > 0 && (key === undefined || unknownKeys.includes(key))) return [];
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((k) => ({ property: k, reason: `unknown input "${k}"; remove it (inputs: ${inputNames(schema)})` }));
+    }
+    return [{ property: issue.path.length > 0 ? issue.path.join(".") : "(inputs)", reason: issue.message }];
+  });
+  return failures.length > 0 ? { failures } : { inputs: news };
+}
+
+function inputNames(schema: z.ZodType): string {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape).join(", ") : "see the resource's documentation";
+}
+
+/** Parses inputs that check already accepted (create/update/diff): typed values with defaults. */
+export function parseChecked<T>(schema: z.ZodType<T>, props: Record<string, unknown>): T {
+  return schema.parse(userInputs(props));
+}
+
+/**
+ * The error for "the resource exists but the operation did not finish": the engine records `id` and
+ * `properties` in the state and shows `reasons`, so the next `pulumi up` resumes from there.
+ */
+export function partialFailure(id: string, properties: Record<string, unknown>, reason: string): Error {
+  return Object.assign(new Error(reason), { id, properties, reasons: [reason] });
+}
+
+/** A diagnostic line shown by the engine: "akash.<Type> <name>: <message>". Never pass secrets. */
+export function logLine(type: string, subject: string, message: string): void {
+  console.log(`akash.${type} ${subject}: ${message}`);
+}
