@@ -132,32 +132,16 @@ async function benchDeploymentsAndLeases(devnet: Devnet): Promise<void> {
   comet.disconnect();
 }
 
-const benchSdl = `version: "2.0"
-services:
-  web:
-    image: nginx:1.25
-    expose:
-      - port: 80
-        as: 80
-        to:
-          - global: true
-profiles:
-  compute:
-    web:
-      resources:
-        cpu: { units: 0.1 }
-        memory: { size: 128Mi }
-        storage: { size: 512Mi }
-  placement:
-    dcloud:
-      pricing:
-        web: { denom: uact, amount: 100 }
-deployment:
-  web:
-    dcloud:
-      profile: web
-      count: 1
-`;
+/** One small web service priced in uact (JSON is YAML, so the SDL compiler takes it as is). */
+const benchSdl = JSON.stringify({
+  version: "2.0",
+  services: { web: { image: "nginx:1.25", expose: [{ port: 80, as: 80, to: [{ global: true }] }] } },
+  profiles: {
+    compute: { web: { resources: { cpu: { units: 0.1 }, memory: { size: "128Mi" }, storage: { size: "512Mi" } } } },
+    placement: { dcloud: { pricing: { web: { denom: "uact", amount: 100 } } } },
+  },
+  deployment: { web: { dcloud: { profile: "web", count: 1 } } },
+});
 
 async function main(): Promise<void> {
   const devnet = await startTestDevnet({ providers: false, blockTimeMs: 200 });

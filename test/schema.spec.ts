@@ -125,6 +125,31 @@ describe("schema.json", function () {
     });
   }
 
+  it("keeps the rules of Pulumi's package metaschema (pkg/codegen/schema/pulumi.json) that our generator could break", () => {
+    const token = /^[a-zA-Z][-a-zA-Z0-9_]*:([^0-9][a-zA-Z0-9._/-]*)?:[^0-9][a-zA-Z0-9._/-]*$/;
+    for (const key of [...Object.keys(committed.resources), ...Object.keys(committed.types)]) expect(key).to.match(token);
+    expect(committed.version).to.match(/^\d+\.\d+\.\d+/);
+    // Resource tokens belong to the engine's pulumi-nodejs package, which the schema must allow.
+    expect(committed.allowedPackageNames).to.deep.equal(["pulumi-nodejs"]);
+    const visit = (spec: PropertySpec, where: string): void => {
+      if (spec.oneOf) {
+        expect(spec.oneOf.length, `${where}: a union has at least 2 members`).to.be.at.least(2);
+        spec.oneOf.forEach((m, i) => visit(m, `${where}.oneOf[${i}]`));
+      }
+      if (spec.items) visit(spec.items, `${where}.items`);
+      if (spec.additionalProperties) visit(spec.additionalProperties, `${where}.additionalProperties`);
+      const kinds = [spec.type !== undefined && spec.type !== "array" && spec.type !== "object", spec.items, spec.additionalProperties, spec.oneOf, spec.$ref];
+      expect(kinds.filter(Boolean).length, `${where}: exactly one kind of type`).to.equal(1);
+    };
+    for (const [token, resource] of Object.entries(committed.resources)) {
+      for (const [name, spec] of Object.entries({ ...resource.inputProperties })) visit(spec, `${token}.inputProperties.${name}`);
+      for (const [name, spec] of Object.entries(resource.properties)) visit(spec, `${token}.properties.${name}`);
+    }
+    for (const [token, type] of Object.entries(committed.types)) {
+      for (const [name, spec] of Object.entries(type.properties)) visit(spec, `${token}.${name}`);
+    }
+  });
+
   it("every $ref points at a type in the schema", () => {
     const refs = JSON.stringify(committed).match(/"#\/types\/[^"]+"/g) ?? [];
     expect(refs.length).to.be.greaterThan(0);

@@ -144,7 +144,9 @@ export async function devnetCommand(args: string[]): Promise<number> {
     if (parsed.configFile) options = withConfigFile(options, parsed.configFile);
     devnet = await startDevnet(options);
   } catch (err) {
-    console.error(`pulumi-akash devnet: ${(err as Error).message}`);
+    const e = err as NodeJS.ErrnoException & { port?: number };
+    const hint = e.code === "EADDRINUSE" ? ` (port ${e.port} is taken: is another devnet running? choose another with --port / --rest-port)` : "";
+    console.error(`pulumi-akash devnet: ${e.message}${hint}`);
     return 1;
   }
   console.log(summary(devnet, options.dataDir ?? ".devnet"));

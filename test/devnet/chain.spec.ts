@@ -71,6 +71,7 @@ describe("devnet chain core (cosmjs acceptance)", function () {
     const before = BigInt((await a.client.getBalance(a.address, "uakt")).amount);
     const res = await a.client.sendTokens(a.address, b.address, [{ denom: "uakt", amount: "12345" }], "auto", "hello");
     expect(res.code).to.equal(0);
+    expect(res.msgResponses.map((r) => r.typeUrl)).to.deep.equal(["/cosmos.bank.v1beta1.MsgSendResponse"]);
     expect((await b.client.getBalance(b.address, "uakt")).amount).to.equal("1000012345");
     const tx = await a.client.getTx(res.transactionHash);
     expect(tx?.height).to.equal(res.height);
@@ -148,6 +149,21 @@ describe("devnet chain core (cosmjs acceptance)", function () {
     expect((await a.client.getAccount(a.address))?.sequence).to.equal(0);
   });
 
+  it("requires the messages' signers to sign: another account's key is refused (sdk 8)", async () => {
+    const a = await fundedWallet(devnet);
+    const victim = await fundedWallet(devnet);
+    const account = (await a.client.getAccount(a.address))!;
+    const raw = await a.client.sign(a.address, [sendMsg(victim.address, a.address, "1000")], fee(5000), "", {
+      accountNumber: account.accountNumber,
+      sequence: 0,
+      chainId: devnet.chainId,
+    });
+    const err = await rejected(a, TxRaw.encode(raw).finish());
+    expect([err.code, err.codespace]).to.deep.equal([8, "sdk"]);
+    expect(err.log).to.equal(`pubKey does not match signer address ${victim.address} with signer index: 0: invalid pubkey`);
+    expect((await victim.client.getBalance(victim.address, "uakt")).amount).to.equal("1000000000");
+  });
+
   it("rejects fees below the minimum gas price (sdk 13)", async () => {
     const a = await fundedWallet(devnet);
     const account = (await a.client.getAccount(a.address))!;
@@ -197,10 +213,10 @@ describe("devnet chain core (cosmjs acceptance)", function () {
     const one = sendMsg(a.address, devnet.demoAddress, "10");
     // Enough gas for the ante handler and one send, not for five.
     const gas = Math.round((await a.client.simulate(a.address, [one], "")) * 1.3);
-    const res = await a.client.signAndBroadcast(a.address, [one, one, one, one, one], fee(100, gas));
+    const res = await a.client.signAndBroadcast(a.address, [one, one, one, one, one], fee(1000, gas));
     expect(res.code).to.equal(11);
     expect(res.rawLog).to.match(new RegExp(`^out of gas in location: \\w+; gasWanted: ${gas}, gasUsed: \\d+: out of gas$`));
-    expect((await a.client.getBalance(a.address, "uakt")).amount).to.equal("999999900");
+    expect((await a.client.getBalance(a.address, "uakt")).amount).to.equal("999999000");
     expect((await a.client.getAccount(a.address))?.sequence).to.equal(1);
   });
 

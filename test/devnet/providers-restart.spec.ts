@@ -10,9 +10,8 @@ import { JwtTokenManager } from "@akashnetwork/chain-sdk";
 import * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import * as v1beta5 from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import { Secp256k1HdWallet } from "@cosmjs/amino";
-import { auditorMnemonic } from "../../devnet/src/config";
 import type { Devnet } from "../../devnet/src/index";
-import { defaultProviderConfigs, providerGenesisAccounts, startProviders, type ProvidersHandle } from "../../devnet/src/providers";
+import { defaultProviderConfigs, type ProvidersHandle } from "../../devnet/src/providers";
 import { gatewayRequest } from "../../devnet/src/providers/test-client";
 import { fundedWallet, startTestDevnet, type FundedWallet } from "../../devnet/src/testing";
 import { compileSdl } from "../../provider/src/sdl";
@@ -25,28 +24,16 @@ describe("devnet simulated providers across a devnet restart (integration)", fun
   this.timeout(120_000);
   const configs = defaultProviderConfigs().filter((c) => c.name === "sim-us-east");
   let dataDir: string;
-  let running: Array<{ devnet: Devnet; providers: ProvidersHandle }> = [];
+  const running: Devnet[] = [];
 
   async function start(): Promise<{ devnet: Devnet; providers: ProvidersHandle }> {
-    const devnet = await startTestDevnet({ providers: false, dataDir, accounts: providerGenesisAccounts(configs) });
-    const providers = await startProviders({
-      rpcUrl: devnet.rpcUrl,
-      chainId: devnet.chainId,
-      auditorMnemonic,
-      configs,
-      timing: { startupDelayMs: 0, pollMs: 100 },
-      stateDir: path.join(dataDir, "providers"),
-      quiet: true,
-    });
-    running.push({ devnet, providers });
-    return { devnet, providers };
+    const devnet = await startTestDevnet({ dataDir, providers: configs, providerTiming: { startupDelayMs: 0, pollMs: 200 } });
+    running.push(devnet);
+    return { devnet, providers: devnet.providers! };
   }
 
   async function stop(): Promise<void> {
-    for (const r of running.splice(0)) {
-      await r.providers.stop();
-      await r.devnet.stop();
-    }
+    for (const devnet of running.splice(0)) await devnet.stop();
   }
 
   before(() => {

@@ -8,16 +8,15 @@ import * as v1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import * as v1beta5 from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import { Secp256k1HdWallet } from "@cosmjs/amino";
-import { auditorMnemonic } from "../../devnet/src/config";
 import type { Devnet } from "../../devnet/src/index";
-import { defaultProviderConfigs, providerGenesisAccounts, startProviders, type ProviderHandle, type ProvidersHandle } from "../../devnet/src/providers";
+import type { ProviderHandle, ProvidersHandle } from "../../devnet/src/providers";
 import { gatewayRequest } from "../../devnet/src/providers/test-client";
 import { fundedWallet, startTestDevnet, type FundedWallet } from "../../devnet/src/testing";
 import { compileSdl } from "../../provider/src/sdl";
 import { connect, type ChainAccess } from "./market-support";
 import { createDeploymentMsg, sdl, sleep, waitFor } from "./providers-support";
 
-const TIMING = { bidTimeoutMs: 4000, manifestTimeoutMs: 4000, withdrawPeriodMs: 1000, startupDelayMs: 150, pollMs: 100 };
+const TIMING = { bidTimeoutMs: 4000, manifestTimeoutMs: 4000, withdrawPeriodMs: 1000, startupDelayMs: 150, pollMs: 200 };
 const LEASE_CLOSED_REASON_MANIFEST_TIMEOUT = 10003;
 
 describe("devnet simulated providers (integration)", function () {
@@ -31,9 +30,8 @@ describe("devnet simulated providers (integration)", function () {
   const byName = (name: string) => providers.providers.find((p) => p.name === name)!;
 
   before(async () => {
-    const configs = defaultProviderConfigs();
-    devnet = await startTestDevnet({ providers: false, accounts: providerGenesisAccounts(configs) });
-    providers = await startProviders({ rpcUrl: devnet.rpcUrl, chainId: devnet.chainId, auditorMnemonic, configs, timing: TIMING, quiet: true });
+    devnet = await startTestDevnet({ providerTiming: TIMING });
+    providers = devnet.providers!;
     chain = await connect(devnet.rpcUrl);
     tenant = await fundedWallet(devnet);
     jwt = new JwtTokenManager(await Secp256k1HdWallet.fromMnemonic(tenant.mnemonic, { prefix: "akash" }));
@@ -41,7 +39,6 @@ describe("devnet simulated providers (integration)", function () {
 
   after(async () => {
     chain?.disconnect();
-    await providers?.stop();
     await devnet?.stop();
   });
 
@@ -142,6 +139,8 @@ describe("devnet simulated providers (integration)", function () {
     expect(uri).to.match(/^127\.0\.0\.1:\d+$/);
     const served = await (await fetch(`http://${uri}/`)).text();
     expect(served).to.contain("nginx:1.25").and.contain(`/${dseq}/1/1`);
+    const service = await gatewayRequest(east.hostUri, "GET", `/lease/${dseq}/1/1/service/web/status`, { token: await token() });
+    expect(JSON.parse(service.body)).to.deep.include({ name: "web", ready_replicas: 2, uris: [uri] });
     const manifest = await gatewayRequest(east.hostUri, "GET", `/lease/${dseq}/1/1/manifest`, { token: await token() });
     expect(JSON.parse(manifest.body)[0].services[0].image).to.equal("nginx:1.25");
 
@@ -179,7 +178,10 @@ describe("devnet simulated providers (integration)", function () {
     await createDeployment(sdl({ attributes: "        region: mars" }), stranger);
     const strangerJwt = await new JwtTokenManager(await Secp256k1HdWallet.fromMnemonic(stranger.mnemonic, { prefix: "akash" })).generateToken({ version: "v1", iss: stranger.address });
     expect((await gatewayRequest(west.hostUri, "GET", `/lease/${dseq}/1/1/status`, { token: strangerJwt })).status).to.equal(404);
-    expect((await putManifest(west, dseq, compiled.manifestJson, strangerJwt)).status).to.not.equal(200);
+    // the provider looks up the issuer's deployment, which does not exist: the query error comes back as a 500
+    const strangerPut = await putManifest(west, dseq, compiled.manifestJson, strangerJwt);
+    expect(strangerPut.status).to.equal(500);
+    expect(strangerPut.body).to.match(/not found/i);
     expect((await gatewayRequest(west.hostUri, "GET", `/lease/${dseq}/1/1/status`, { token: await token() })).status).to.equal(200);
   });
 
@@ -223,6 +225,13 @@ describe("devnet simulated providers (integration)", function () {
     expect(await bidders(quiet.dseq)).to.deep.equal([]);
     east.faults.noBids(false);
     await waitFor("bids once the fault is off", async () => ((await bidders(quiet.dseq)).length > 0 ? true : undefined));
+
+    east.faults.slowBidsMs(1500);
+    const slow = await createDeployment(sdl({ attributes: "        region: us-east" }));
+    await sleep(700);
+    expect(await bidders(slow.dseq)).to.deep.equal([], "the bid is held back");
+    await waitFor("the slow bid", async () => ((await bidders(slow.dseq)).length > 0 ? true : undefined));
+    east.faults.slowBidsMs(0);
 
     east.faults.gateway5xx(true);
     expect((await gatewayRequest(east.hostUri, "GET", "/status")).status).to.equal(500);

@@ -1,16 +1,20 @@
 /**
- * authz acceptance: a granter gives a grantee an escrow DepositAuthorization (and a generic grant)
- * through cosmjs; the grants show in every grants query; revoke and the error paths carry the codes.
+ * authz and feegrant acceptance: a granter gives a grantee an escrow DepositAuthorization (and a
+ * generic grant) and a fee allowance through cosmjs; they show in every query, fund a deployment,
+ * are revoked; the error paths carry the node's codes.
  */
 import { expect } from "chai";
 import { GenericAuthorization } from "cosmjs-types/cosmos/authz/v1beta1/authz";
 import { QueryGranteeGrantsRequest, QueryGranteeGrantsResponse, QueryGranterGrantsRequest, QueryGranterGrantsResponse, QueryGrantsRequest, QueryGrantsResponse } from "cosmjs-types/cosmos/authz/v1beta1/query";
 import { MsgGrant, MsgRevoke } from "cosmjs-types/cosmos/authz/v1beta1/tx";
+import { BasicAllowance } from "cosmjs-types/cosmos/feegrant/v1beta1/feegrant";
+import { QueryAllowanceRequest, QueryAllowanceResponse, QueryAllowancesRequest, QueryAllowancesResponse } from "cosmjs-types/cosmos/feegrant/v1beta1/query";
+import { MsgGrantAllowance, MsgRevokeAllowance } from "cosmjs-types/cosmos/feegrant/v1beta1/tx";
 import type { Devnet } from "../../devnet/src";
 import { DepositAuthorization, DepositAuthorization_Scope } from "../../devnet/src/modules/authz/deposit-authorization";
-import { fundedWallet, startTestDevnet, type FundedWallet } from "../../devnet/src/testing";
+import { fundedWallet, type FundedWallet } from "../../devnet/src/testing";
 import { MsgCloseDeployment, MsgCreateDeployment } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
-import { compiled, connect, dseq, type ChainAccess } from "./market-support";
+import { compiled, dseq, useTestDevnet, type ChainAccess } from "./market-support";
 import { failedQuery } from "./registry-support";
 
 const depositTypeUrl = "/akash.escrow.v1.MsgAccountDeposit";
@@ -38,15 +42,11 @@ describe("devnet authz module (deposit grants)", function () {
   let granter: FundedWallet;
   let grantee: FundedWallet;
 
+  const env = useTestDevnet();
   before(async () => {
-    devnet = await startTestDevnet({ providers: false });
-    chain = await connect(devnet.rpcUrl);
+    devnet = env.devnet();
+    chain = env.chain();
     [granter, grantee] = await Promise.all([fundedWallet(devnet), fundedWallet(devnet)]);
-  });
-
-  after(async () => {
-    chain?.disconnect();
-    await devnet?.stop();
   });
 
   it("grants a DepositAuthorization that every grants query shows", async () => {
@@ -138,5 +138,49 @@ describe("devnet authz module (deposit grants)", function () {
     await chain.expectOk(granter, [revoke(granter.address, grantee.address)]);
     const { grants } = await chain.query("/cosmos.authz.v1beta1.Query/GranterGrants", QueryGranterGrantsRequest, QueryGranterGrantsResponse, { granter: granter.address });
     expect(grants).to.have.length(0);
+  });
+});
+
+describe("devnet feegrant module (BasicAllowance)", function () {
+  this.timeout(120_000);
+  let devnet: Devnet;
+  let chain: ChainAccess;
+  let granter: FundedWallet;
+  let grantee: FundedWallet;
+  const allowance = (spendLimit: Array<{ denom: string; amount: string }>) => ({
+    typeUrl: BasicAllowance.typeUrl,
+    value: BasicAllowance.encode(BasicAllowance.fromPartial({ spendLimit })).finish(),
+  });
+  const grant = (from: string, to: string, limit = [{ denom: "uakt", amount: "100000" }]) => ({
+    typeUrl: MsgGrantAllowance.typeUrl,
+    value: MsgGrantAllowance.fromPartial({ granter: from, grantee: to, allowance: allowance(limit) }),
+  });
+  const revokeAllowance = (from: string, to: string) => ({ typeUrl: MsgRevokeAllowance.typeUrl, value: MsgRevokeAllowance.fromPartial({ granter: from, grantee: to }) });
+
+  const env = useTestDevnet();
+  before(async () => {
+    devnet = env.devnet();
+    chain = env.chain();
+    [granter, grantee] = await Promise.all([fundedWallet(devnet), fundedWallet(devnet)]);
+  });
+
+  it("grants, shows and revokes a fee allowance, with the node's errors", async () => {
+    await chain.expectOk(granter, [grant(granter.address, grantee.address)]);
+    const { allowance: found } = await chain.query("/cosmos.feegrant.v1beta1.Query/Allowance", QueryAllowanceRequest, QueryAllowanceResponse, {
+      granter: granter.address,
+      grantee: grantee.address,
+    });
+    expect(BasicAllowance.decode(found!.allowance!.value).spendLimit).to.deep.equal([{ denom: "uakt", amount: "100000" }]);
+    const byGrantee = await chain.query("/cosmos.feegrant.v1beta1.Query/Allowances", QueryAllowancesRequest, QueryAllowancesResponse, { grantee: grantee.address });
+    expect(byGrantee.allowances.map((a) => a.granter)).to.deep.equal([granter.address]);
+
+    expect(await chain.submit(granter, [grant(granter.address, grantee.address)])).to.deep.include({ codespace: "sdk", code: 18 });
+    expect(await chain.submit(granter, [grant(granter.address, granter.address)])).to.deep.include({ codespace: "sdk", code: 7 });
+    expect(await chain.submit(grantee, [grant(grantee.address, granter.address, [{ denom: "uakt", amount: "0" }])])).to.deep.include({ codespace: "sdk", code: 10 });
+
+    await chain.expectOk(granter, [revokeAllowance(granter.address, grantee.address)]);
+    expect(await chain.submit(granter, [revokeAllowance(granter.address, grantee.address)])).to.deep.include({ codespace: "feegrant", code: 5 });
+    const missing = await failedQuery(devnet.rpcUrl, "/cosmos.feegrant.v1beta1.Query/Allowance", QueryAllowanceRequest, { granter: granter.address, grantee: grantee.address });
+    expect(missing).to.deep.include({ codespace: "sdk", code: 6 });
   });
 });

@@ -7,8 +7,8 @@ import { CertificateManager } from "@akashnetwork/chain-sdk";
 import * as v1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import type { Devnet } from "../../devnet/src";
-import { fundedWallet, startTestDevnet, type FundedWallet } from "../../devnet/src/testing";
-import { connect, type ChainAccess } from "./market-support";
+import { fundedWallet, type FundedWallet } from "../../devnet/src/testing";
+import { useTestDevnet, type ChainAccess } from "./market-support";
 import { failedQuery } from "./registry-support";
 
 const aktOnly = [{ denom: "uakt", amount: "1000000000" }];
@@ -27,14 +27,10 @@ describe("devnet registry modules (provider, audit, cert)", function () {
   let devnet: Devnet;
   let chain: ChainAccess;
 
-  before(async () => {
-    devnet = await startTestDevnet({ providers: false });
-    chain = await connect(devnet.rpcUrl);
-  });
-
-  after(async () => {
-    chain?.disconnect();
-    await devnet?.stop();
+  const env = useTestDevnet();
+  before(() => {
+    devnet = env.devnet();
+    chain = env.chain();
   });
 
   describe("provider", () => {
@@ -103,6 +99,13 @@ describe("devnet registry modules (provider, audit, cert)", function () {
       const del = await chain.submit(owner, [{ typeUrl: `/${v1beta4.MsgDeleteProvider.$type}`, value: { owner: owner.address } }]);
       expect(del).to.deep.include({ codespace: "provider", code: 10 });
       expect(del.log).to.contain("NOTIMPLEMENTED: internal error");
+    });
+
+    it("serves the provider over the grpc-gateway REST routes", async () => {
+      const res = await fetch(`${devnet.restUrl}/akash/provider/v1beta4/providers/${owner.address}`);
+      expect(res.status).to.equal(200);
+      const body = (await res.json()) as { provider: { owner: string; host_uri: string } };
+      expect(body.provider).to.deep.include({ owner: owner.address, host_uri: "https://p2.example.com" });
     });
 
     it("answers a query for an unknown provider with sdk key-not-found", async () => {

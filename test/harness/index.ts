@@ -5,3 +5,4 @@ export * from "./provider-string";
 export * from "./engine";
 export * from "./register";
 export * from "./probe-provider";
+export * from "./example-program";

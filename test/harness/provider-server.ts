@@ -34,6 +34,8 @@ export interface ProviderServerOptions {
   timeoutMs?: number;
   /** How long the plugin may take to print its port (loading @pulumi/pulumi is slow on a busy machine). */
   startTimeoutMs?: number;
+  /** Called with every line the plugin prints, as the engine would show it (e.g. to stream progress). */
+  onLog?: (line: LogLine) => void;
 }
 
 /** A line the plugin wrote: the engine shows stdout as info and stderr as info-err diagnostics. */
@@ -151,6 +153,7 @@ export class ProviderServer {
     const lineEvents = new EventEmitter();
     const record = (stream: LogLine["stream"]) => (text: string) => {
       logs.push({ stream, text });
+      options.onLog?.({ stream, text });
       lineEvents.emit("line");
     };
     readline.createInterface({ input: child.stderr! }).on("line", record("stderr"));

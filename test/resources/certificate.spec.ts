@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import { Certificate } from "../../sdk";
 import { queryCertificateState } from "../../provider/src/resources/certificate/chain";
-import { CheckFailedError, destroy, isSecret, makeUrn, refresh, registerWithMocks, up } from "../harness";
+import { CheckFailedError, ProviderError, destroy, startProviderServer, isSecret, makeUrn, refresh, registerWithMocks, resolveOutput, up } from "../harness";
 import { out, registeredInputs, useResourceDevnet } from "./support";
 
 describe("akash.Certificate (plugin + devnet)", function () {
@@ -50,6 +50,29 @@ describe("akash.Certificate (plugin + devnet)", function () {
     expect(await queryCertificateState(ctx.conn, ctx.wallet.address, out(first.state.outputs, "serial"))).to.equal("revoked");
     expect(await queryCertificateState(ctx.conn, ctx.wallet.address, out(next.state.outputs, "serial"))).to.equal("valid");
     await destroy(ctx.server, next.state);
+  });
+
+  it("SDK: outputs unknown in preview, known once created", async () => {
+    const preview = await registerWithMocks(() => new Certificate("sdk", {}), { preview: true });
+    expect(await resolveOutput(preview.resource.serial)).to.include({ known: false });
+    const real = await registerWithMocks(() => new Certificate("sdk", {}), { outputs: (inputs) => ({ ...inputs, serial: "1", privateKeyPem: "k" }) });
+    // (additionalSecretOutputs is applied by the engine, not by the mocks: the plugin test above covers the secret)
+    expect(await resolveOutput(real.resource.privateKeyPem)).to.include({ known: true, value: "k" });
+    expect(await resolveOutput(real.resource.serial)).to.include({ known: true, value: "1" });
+  });
+
+  it("checks without a mnemonic, and fails to create naming akash:mnemonic", async () => {
+    const server = await startProviderServer({ env: { ...process.env, AKASH_MNEMONIC: "" } });
+    try {
+      await server.configure({ "akash:network": "devnet", "akash:rpcEndpoint": ctx.devnet.rpcUrl, "akash:chainId": ctx.devnet.chainId });
+      const { registrations } = await registerWithMocks(() => new Certificate("anon", {}));
+      const failed = await up(server, makeUrn(registrations[0].type, "anon"), registeredInputs(registrations[0])).catch((e: unknown) => e);
+      expect(failed).to.be.instanceOf(ProviderError);
+      expect((failed as ProviderError).method).to.equal("create");
+      expect((failed as Error).message).to.include("akash:mnemonic").and.include("pulumi config set --secret");
+    } finally {
+      await server.stop();
+    }
   });
 
   it("rejects bad inputs in check, naming the input", async () => {

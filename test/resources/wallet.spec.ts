@@ -66,10 +66,10 @@ describe("akash.Wallet (plugin + devnet)", function () {
     const { inputs: priced } = await walletInputs({ minAct: 20, targetAct: 25, maxAktPerRun: 50 });
     const second = await up(ctx.server, urn, priced, minted.state);
     expect(out<{ mintedAct: number }>(second.state.outputs, "lastMint").mintedAct).to.be.closeTo(10, 1e-6);
-    expect(ctx.server.logs.some((l) => l.text.includes("the BME's last executed mint"))).to.equal(true);
+    await ctx.server.waitForLog("the BME's last executed mint", "stdout", 5000);
 
     await destroy(ctx.server, second.state);
-    expect(ctx.server.logs.some((l) => l.text.includes("minted ACT stays in the wallet"))).to.equal(true);
+    await ctx.server.waitForLog("minted ACT stays in the wallet", "stdout", 5000);
     expect(await ctx.server.leakedInLogs([ctx.wallet.mnemonic])).to.deep.equal([]);
   });
 

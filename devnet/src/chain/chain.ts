@@ -72,11 +72,25 @@ function moduleGenesis(genesis: ResolvedGenesis): Record<string, unknown> {
   return sections;
 }
 
+/** A restarted chain keeps its genesis; say so when the options asked for a different one. */
+function warnIgnoredGenesis(stored: ResolvedGenesis, requested: ResolvedGenesis, log: (line: string) => void): void {
+  const differs: string[] = [];
+  if (stored.chainId !== requested.chainId) differs.push(`chain id ${requested.chainId} (the data holds ${stored.chainId})`);
+  if (stored.minGasPrice !== requested.minGasPrice) differs.push(`min gas price ${requested.minGasPrice}`);
+  const known = new Set(stored.balances.map((b) => `${b.address}=${JSON.stringify(b.coins)}`));
+  if (requested.balances.some((b) => !known.has(`${b.address}=${JSON.stringify(b.coins)}`))) differs.push("genesis accounts");
+  if (JSON.stringify(stored.modules) !== JSON.stringify(requested.modules)) differs.push("module genesis");
+  if (differs.length > 0) {
+    log(`devnet: the data directory already holds a chain; ignoring the requested ${differs.join(", ")}. Use --reset (reset: true) to start a new chain with them.`);
+  }
+}
+
 export async function startChain(options: ChainOptions): Promise<RunningChain> {
   const files = options.dataDir ? new ChainFiles(options.dataDir) : undefined;
   if (options.reset) files?.reset();
   const stored = files?.readGenesis<ResolvedGenesis>();
   const genesis = stored ?? options.genesis;
+  if (stored && options.log) warnIgnoredGenesis(stored, options.genesis, options.log);
   const app = new ChainApp(options.modules, [parseGasPrice(genesis.minGasPrice)], (message) => (options.log ?? console.error)(`devnet: ${message}`));
   const node = new ChainNode({ chainId: genesis.chainId, app, blockTimeMs: options.blockTimeMs, files, log: options.log }, new Date(genesis.genesisTime));
   const restored = node.restore();

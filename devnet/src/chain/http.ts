@@ -11,6 +11,10 @@ export class LoopbackServer {
   async listen(port: number): Promise<number> {
     const server = http.createServer(this.handler);
     server.keepAliveTimeout = 60_000;
+    // Loopback only: no slow-client protection needed, and Node's periodic header/request timeout
+    // sweep can reset busy keep-alive connections when a long block stalls the event loop.
+    server.headersTimeout = 0;
+    server.requestTimeout = 0;
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

@@ -13,6 +13,7 @@ import { createModule as audit } from "./audit";
 import { createModule as cert } from "./cert";
 import { createModule as bme } from "./bme";
 import { createModule as authz } from "./authz";
+import { createModule as feegrant } from "./feegrant";
 
 const factories: Array<() => Module> = [
   auth,
@@ -25,6 +26,7 @@ const factories: Array<() => Module> = [
   cert,
   bme,
   authz,
+  feegrant,
 ];
 
 export function createModules(): Module[] {

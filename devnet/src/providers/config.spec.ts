@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { defaultProviderConfigs, deterministicMnemonic, parseProviderConfigs, providerAttributes, providerGenesisAccounts } from "./config";
+import { defaultProviderConfigs, deterministicMnemonic, parseProviderConfigs, parseProviderTiming, providerAttributes, providerGenesisAccounts } from "./config";
 
 describe("providers/config", () => {
   it("defaults to four distinct providers: regions, audited or not, GPUs of two models, one flaky", () => {
@@ -42,5 +42,12 @@ describe("providers/config", () => {
     expect(() => parseProviderConfigs([{ ...first, capacity: { ...first.capacity, cpuMillis: -1 } }])).to.throw(/configs\[0\]\.capacity\.cpuMillis/);
     expect(() => parseProviderConfigs([{ ...first, attributes: [{ key: "9bad", value: "x" }] }])).to.throw(/configs\[0\]\.attributes\.0\.key/);
     expect(() => parseProviderConfigs([first, first])).to.throw(/duplicate provider name "sim-us-west"/);
+  });
+
+  it("validates timing, naming the key", () => {
+    expect(parseProviderTiming({ bidTimeoutMs: 0, pollMs: 100 })).to.deep.equal({ bidTimeoutMs: 0, pollMs: 100 });
+    expect(parseProviderTiming(undefined)).to.deep.equal({});
+    expect(() => parseProviderTiming({ pollMs: 0 })).to.throw(/timing\.pollMs/);
+    expect(() => parseProviderTiming({ manifestTimeoutMs: -5 })).to.throw(/timing\.manifestTimeoutMs/);
   });
 });

@@ -7,7 +7,7 @@ import { toUtf8 } from "@cosmjs/encoding";
 import type { Coin } from "@cosmjs/stargate";
 import { z } from "zod";
 import type { Attribute } from "./attributes";
-import type { ProviderConfig } from "./index";
+import type { ProviderConfig, ProviderTiming } from "./index";
 
 const attributeKey = z.string().regex(/^([a-zA-Z][\w/.-]{1,126})$/, "attribute keys must match ^([a-zA-Z][\\w/.-]{1,126})$");
 const nonNegative = z.number().finite().nonnegative();
@@ -60,6 +60,26 @@ export function parseProviderConfigs(configs: unknown): ProviderConfig[] {
   for (const c of result.data) {
     if (names.has(c.name)) throw new Error(`invalid devnet provider configuration: duplicate provider name "${c.name}" (names must be unique)`);
     names.add(c.name);
+  }
+  return result.data;
+}
+
+const timingSchema = z
+  .object({
+    bidTimeoutMs: nonNegative,
+    manifestTimeoutMs: nonNegative,
+    withdrawPeriodMs: z.number().finite().positive(),
+    pollMs: z.number().finite().positive(),
+    startupDelayMs: nonNegative,
+  })
+  .partial();
+
+/** Validates provider timing (milliseconds; 0 disables the bid and manifest timeouts). */
+export function parseProviderTiming(timing: unknown): ProviderTiming {
+  const result = timingSchema.safeParse(timing ?? {});
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `timing.${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid devnet provider timing (startProviders timing / startDevnet providerTiming):\n  ${issues.join("\n  ")}`);
   }
   return result.data;
 }

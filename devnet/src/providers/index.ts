@@ -25,14 +25,14 @@ export interface ProviderConfig {
   name: string;
   mnemonic: string;
   region: string;
-  /** extra attributes besides region, host, tier and GPU capabilities (which are derived) */
+  /** extra attributes; host, region, organization, storage and GPU capabilities are derived */
   attributes: ProviderAttribute[];
   /** the devnet auditor signs all its attributes */
   audited: boolean;
   pricing: ProviderPricing;
   gpus?: ProviderGpu[];
   capacity: { cpuMillis: number; memoryBytes: number; storageBytes: number };
-  /** bids on only some orders, and its gateway fails now and then (5xx), like a flaky real provider */
+  /** like an unreliable real provider: skips ~30% of orders, bids up to 2 s late, every fifth gateway request fails with 500 */
   flaky?: boolean;
   /** leased IPs it can hand out (0 = none) */
   ipCount?: number;
@@ -49,9 +49,9 @@ export interface ProviderTiming {
   manifestTimeoutMs?: number;
   /** withdraw lease earnings this often (real default 24 h) */
   withdrawPeriodMs?: number;
-  /** how often the bid engine polls for open orders */
+  /** how often the provider looks for a new block (then its leases and the open orders); default 500 */
   pollMs?: number;
-  /** simulated container start-up time per replica */
+  /** simulated container start-up time per replica; default 300 */
   startupDelayMs?: number;
 }
 
@@ -87,6 +87,6 @@ export interface StartProvidersOptions {
   stateDir?: string;
 }
 
-export { defaultProviderConfigs, providerGenesisAccounts } from "./config";
+export { defaultProviderConfigs, deterministicMnemonic, parseProviderConfigs, providerAttributes, providerGenesisAccounts } from "./config";
 export { startProviders } from "./start";
 export type { Coin, ScalePricing };

@@ -15,6 +15,7 @@ describe("providers/manifest-store", () => {
       const [group] = parseManifest(parityCase("v2.0", "simple").manifestJson).groups;
       store.save(new Map([["akash1x/5/1/1", group]]));
       expect(ManifestStore.forProvider(dir, "sim-a").load()).to.deep.equal(new Map([["akash1x/5/1/1", group]]));
+      expect(fs.statSync(path.join(dir, "sim-a.manifests.json")).mode & 0o077).to.equal(0, "not readable by others");
       expect(ManifestStore.forProvider(dir, "sim-b").load().size).to.equal(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -28,9 +28,10 @@ export class ManifestStore {
   }
 
   save(leases: ReadonlyMap<string, ManifestGroup>): void {
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ leases: Object.fromEntries(leases) }));
+    // manifests may carry tenants' environment secrets: readable by the owner only
+    fs.writeFileSync(tmp, JSON.stringify({ leases: Object.fromEntries(leases) }), { mode: 0o600 });
     fs.renameSync(tmp, this.file);
   }
 }

@@ -4,14 +4,11 @@
  * the gateway. It only talks to the chain over CometBFT RPC, like the real provider daemon.
  */
 import { CertificateManager } from "@akashnetwork/chain-sdk";
-import * as v1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
-import * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
-import * as v1beta5 from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
-import { toUtf8 } from "@cosmjs/encoding";
-import type { EncodeObject } from "@cosmjs/proto-signing";
+import type * as v1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
+import type * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import { manifestVersion } from "../../../provider/src/sdl";
 import type { Attribute } from "./attributes";
-import { decideBid } from "./bid-decision";
+import { BidEngine } from "./bid-engine";
 import { ChainClient } from "./chain";
 import { providerAttributes } from "./config";
 import { Gateway, type GatewayBackend } from "./gateway";
@@ -20,8 +17,9 @@ import type { ProviderConfig, ProviderHandle, ProviderTiming } from "./index";
 import { Inventory } from "./inventory";
 import type { LeaseRef } from "./jwt";
 import { checkManifest, ErrNoLeaseForDeployment, type ManifestGroup } from "./manifest-check";
+import type { ManifestStore } from "./manifest-store";
+import { certificateMsg, closeBidMsg, orderKey, providerMsg, REASON_MANIFEST_TIMEOUT, REASON_UNSPECIFIED, withdrawLeaseMsg } from "./messages";
 import { orderSpecFromGroupSpec, type OrderSpec } from "./order-spec";
-import { ManifestStore } from "./manifest-store";
 import { LeaseWorkload } from "./workloads";
 
 export type ResolvedTiming = Required<ProviderTiming>;
@@ -34,50 +32,18 @@ export const DEFAULT_TIMING: ResolvedTiming = {
   startupDelayMs: 300,
 };
 
-/** LeaseClosedReason values (akash.market.v1) the provider uses. */
-const REASON_UNSPECIFIED = 10002;
-const REASON_MANIFEST_TIMEOUT = 10003;
-
-const DEFAULT_BID_DEPOSIT = { denom: "uakt", amount: "500000" };
-
-interface BidState {
-  createdAtMs: number;
-  closing: boolean;
-}
-
 interface LeaseState {
   ref: LeaseRef;
   workload?: LeaseWorkload;
   watchdog?: NodeJS.Timeout;
 }
 
-type Msg = EncodeObject;
-
-function orderKey(id: { owner: string; dseq: { toString(): string }; gseq: number; oseq: number }): string {
-  return `${id.owner}/${id.dseq.toString()}/${id.gseq}/${id.oseq}`;
-}
-
-function msg(typeUrl: string, value: unknown): Msg {
-  return { typeUrl, value };
-}
-
-/** A stable pseudo-random number in [0, 1) per string: flaky behaviour that tests can still reason about. */
-function stableRandom(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0) / 2 ** 32;
-}
-
 export class SimProvider {
   private readonly inventory: Inventory;
-  private readonly bids = new Map<string, BidState>();
-  private readonly inFlight = new Set<string>();
-  private readonly declined = new Map<string, string>();
+  private readonly engine: BidEngine;
   private readonly leases = new Map<string, LeaseState>();
   private readonly deployments = new Set<string>();
   private readonly attributes: Attribute[];
-  private auditorAttributes = new Map<string, Attribute[]>();
-  private bidDeposits: Array<{ denom: string; amount: string }> = [];
   private lastHeight = -1;
   private firstSync = true;
   private lastWithdrawMs = Date.now();
@@ -99,6 +65,7 @@ export class SimProvider {
   ) {
     this.inventory = new Inventory(config.capacity, config.gpus ?? [], config.ipCount ?? 0);
     this.attributes = providerAttributes(config);
+    this.engine = new BidEngine(chain, config, this.attributes, this.inventory, timing.bidTimeoutMs, this.faultState, log);
   }
 
   get address(): string {
@@ -113,7 +80,7 @@ export class SimProvider {
       provider.gateway = new Gateway(provider.backend(), { key: pem.privateKey, cert: pem.cert });
       await provider.gateway.start(config.gatewayPort ?? 0);
       await provider.register(pem);
-      provider.bidDeposits = await provider.loadBidDeposits();
+      await provider.engine.init();
       provider.schedule();
       return provider;
     } catch (e) {
@@ -164,35 +131,14 @@ export class SimProvider {
       attributes: this.attributes,
       info: { email: this.config.email ?? "", website: this.config.website ?? "" },
     };
-    const messages: Array<Promise<unknown>> = [];
-    if (!existing) {
-      messages.push(this.chain.txs.submit(msg(`/${v1beta4.MsgCreateProvider.$type}`, v1beta4.MsgCreateProvider.fromPartial(fields))));
-    } else if (existing.hostUri !== fields.hostUri || JSON.stringify(existing.attributes.map(({ key, value }) => ({ key, value }))) !== JSON.stringify(this.attributes)) {
-      messages.push(this.chain.txs.submit(msg(`/${v1beta4.MsgUpdateProvider.$type}`, v1beta4.MsgUpdateProvider.fromPartial(fields))));
-    }
+    const sameAttributes = JSON.stringify(existing?.attributes.map(({ key, value }) => ({ key, value }))) === JSON.stringify(this.attributes);
+    const submitted: Array<Promise<unknown>> = [];
+    if (!existing) submitted.push(this.chain.txs.submit(providerMsg("create", fields)));
+    else if (existing.hostUri !== fields.hostUri || !sameAttributes) submitted.push(this.chain.txs.submit(providerMsg("update", fields)));
     // like a real provider, publish the gateway's certificate so tenants can pin it
-    messages.push(
-      this.chain.txs.submit(
-        msg(`/${v1.MsgCreateCertificate.$type}`, v1.MsgCreateCertificate.fromPartial({ owner: this.address, cert: toUtf8(pem.cert), pubkey: toUtf8(pem.publicKey) })),
-      ),
-    );
-    await Promise.all(messages);
+    submitted.push(this.chain.txs.submit(certificateMsg(this.address, pem)));
+    await Promise.all(submitted);
     this.log(`registered at ${this.gateway.hostUri}`);
-  }
-
-  private async loadBidDeposits(): Promise<Array<{ denom: string; amount: string }>> {
-    try {
-      const res = await this.chain.marketParams();
-      const list = res.params?.bidMinDeposits?.length ? res.params.bidMinDeposits : res.params?.bidMinDeposit ? [res.params.bidMinDeposit] : [];
-      return list.map(({ denom, amount }) => ({ denom, amount }));
-    } catch {
-      return [DEFAULT_BID_DEPOSIT];
-    }
-  }
-
-  /** The bid deposit: the market's minimum in the order's denom (0.5 ACT or AKT), else the provider default. */
-  private depositFor(denom: string): { denom: string; amount: string } {
-    return this.bidDeposits.find((d) => d.denom === denom) ?? this.bidDeposits.find((d) => d.denom === "uakt") ?? DEFAULT_BID_DEPOSIT;
   }
 
   // ---- engine loop ----------------------------------------------------------------------------------
@@ -212,8 +158,9 @@ export class SimProvider {
     if (height === this.lastHeight) return;
     this.lastHeight = height;
     await this.syncLeases();
-    await this.scanOrders();
-    this.expireBids();
+    const leased = new Set(this.leases.keys());
+    await this.engine.scan(leased);
+    this.engine.expire(leased);
     this.maybeWithdraw();
   }
 
@@ -261,7 +208,7 @@ export class SimProvider {
     if (existing) return existing;
     const state: LeaseState = { ref };
     this.leases.set(key, state);
-    this.bids.delete(key);
+    this.engine.leaseWon(key);
     if (!this.inventory.isHeld(key)) {
       // a lease found on chain without our bid engine's reservation (e.g. after a restart)
       const spec = await this.groupSpec(ref).catch(() => undefined);
@@ -300,16 +247,8 @@ export class SimProvider {
     await this.closeBid(lease.ref, REASON_MANIFEST_TIMEOUT).catch((e) => this.log(`closing lease ${key} failed: ${(e as Error).message}`));
   }
 
-  private closeBid(ref: { owner: string; dseq: bigint; gseq: number; oseq: number }, reason: number): Promise<unknown> {
-    return this.chain.txs.submit(
-      msg(
-        `/${v1beta5.MsgCloseBid.$type}`,
-        v1beta5.MsgCloseBid.fromPartial({
-          id: { owner: ref.owner, dseq: ref.dseq.toString(), gseq: ref.gseq, oseq: ref.oseq, provider: this.address, bseq: 0 },
-          reason,
-        }),
-      ),
-    );
+  private closeBid(ref: LeaseRef, reason: number): Promise<unknown> {
+    return this.chain.txs.submit(closeBidMsg(ref, this.address, reason));
   }
 
   private async groupSpec(ref: { owner: string; dseq: bigint; gseq: number }): Promise<OrderSpec | undefined> {
@@ -318,119 +257,12 @@ export class SimProvider {
     return group?.groupSpec ? orderSpecFromGroupSpec(group.groupSpec) : undefined;
   }
 
-  private async scanOrders(): Promise<void> {
-    const orders = await this.chain.openOrders();
-    const open = new Set<string>();
-    const candidates: Array<{ key: string; order: v1beta5.Order; spec: OrderSpec }> = [];
-    for (const order of orders) {
-      const key = orderKey(order.id!);
-      open.add(key);
-      if (this.bids.has(key) || this.inFlight.has(key) || this.declined.has(key) || this.leases.has(key)) continue;
-      if (order.id!.owner === this.address || !order.spec) continue;
-      if (this.faultState.noBids) continue;
-      if (this.config.flaky && stableRandom(key) < 0.3) {
-        this.declined.set(key, "flaky provider skipped the order");
-        continue;
-      }
-      candidates.push({ key, order, spec: orderSpecFromGroupSpec(order.spec) });
-    }
-    if (candidates.some((c) => c.spec.signedBy.allOf.length + c.spec.signedBy.anyOf.length > 0)) {
-      await this.refreshAuditorAttributes(candidates.flatMap((c) => [...c.spec.signedBy.allOf, ...c.spec.signedBy.anyOf]));
-    }
-    for (const { key, order, spec } of candidates) {
-      const decision = decideBid(spec, {
-        attributes: this.attributes,
-        auditorAttributes: this.auditorAttributes,
-        pricing: this.config.pricing,
-        inventory: this.inventory,
-      });
-      if (!decision.bid) {
-        this.declined.set(key, decision.reason);
-        this.log(`not bidding on ${key}: ${decision.reason}`);
-        continue;
-      }
-      this.inventory.hold(key, decision.allocation);
-      this.inFlight.add(key);
-      void this.placeBid(key, order, decision.price);
-    }
-    // bids whose order is gone without a lease for us were lost or closed: free their reservation
-    for (const key of this.bids.keys()) {
-      if (!open.has(key) && !this.leases.has(key)) {
-        this.bids.delete(key);
-        this.inventory.release(key);
-      }
-    }
-    for (const key of this.declined.keys()) if (!open.has(key)) this.declined.delete(key);
-  }
-
-  private async refreshAuditorAttributes(auditors: string[]): Promise<void> {
-    const map = new Map<string, Attribute[]>();
-    for (const auditor of new Set(auditors)) map.set(auditor, await this.chain.auditorAttributes(auditor, this.address));
-    for (const [auditor, attrs] of map) if (attrs.length === 0) map.delete(auditor);
-    this.auditorAttributes = map;
-  }
-
-  private async placeBid(key: string, order: v1beta5.Order, price: { denom: string; amount: string }): Promise<void> {
-    const delay = this.faultState.slowBidsMs + (this.config.flaky ? Math.floor(stableRandom(`${key}/delay`) * 2000) : 0);
-    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-    try {
-      if (this.stopped || this.faultState.offline) throw new Error("provider offline");
-      const id = order.id!;
-      await this.chain.txs.submit(
-        msg(
-          `/${v1beta5.MsgCreateBid.$type}`,
-          v1beta5.MsgCreateBid.fromPartial({
-            id: { owner: id.owner, dseq: id.dseq, gseq: id.gseq, oseq: id.oseq, provider: this.address, bseq: 0 },
-            price,
-            deposit: { amount: this.depositFor(price.denom), sources: [v1.Source.balance] },
-            resourcesOffer: order.spec!.resources.map((unit) => ({ resources: unit.resource, count: unit.count })),
-          }),
-        ),
-      );
-      this.bids.set(key, { createdAtMs: Date.now(), closing: false });
-      this.log(`bid ${price.amount}${price.denom} on ${key}`);
-    } catch (e) {
-      this.inventory.release(key);
-      this.declined.set(key, (e as Error).message);
-      this.log(`bid on ${key} failed: ${(e as Error).message}`);
-    } finally {
-      this.inFlight.delete(key);
-    }
-  }
-
-  /** Withdraws (MsgCloseBid) bids nobody accepted within the bid timeout, as the real bid engine does. */
-  private expireBids(): void {
-    const now = Date.now();
-    for (const [key, bid] of this.bids) {
-      if (bid.closing || now - bid.createdAtMs < this.timing.bidTimeoutMs) continue;
-      bid.closing = true;
-      const [owner, dseq, gseq, oseq] = key.split("/");
-      this.closeBid({ owner, dseq: BigInt(dseq), gseq: Number(gseq), oseq: Number(oseq) }, REASON_UNSPECIFIED)
-        .then(() => this.log(`bid timeout, closed bid on ${key}`))
-        .catch((e) => this.log(`closing bid on ${key} failed: ${(e as Error).message}`))
-        .finally(() => {
-          if (!this.leases.has(key)) {
-            this.bids.delete(key);
-            this.inventory.release(key);
-          }
-        });
-    }
-  }
-
   private maybeWithdraw(): void {
     const now = Date.now();
     if (now - this.lastWithdrawMs < this.timing.withdrawPeriodMs) return;
     this.lastWithdrawMs = now;
     for (const lease of this.leases.values()) {
-      const { owner, dseq, gseq, oseq } = lease.ref;
-      this.chain.txs
-        .submit(
-          msg(
-            `/${v1beta5.MsgWithdrawLease.$type}`,
-            v1beta5.MsgWithdrawLease.fromPartial({ id: { owner, dseq: dseq.toString(), gseq, oseq, provider: this.address, bseq: 0 } }),
-          ),
-        )
-        .catch((e) => this.log(`withdraw from ${orderKey(lease.ref)} failed: ${(e as Error).message}`));
+      this.chain.txs.submit(withdrawLeaseMsg(lease.ref, this.address)).catch((e) => this.log(`withdraw from ${orderKey(lease.ref)} failed: ${(e as Error).message}`));
     }
   }
 
@@ -482,7 +314,8 @@ export class SimProvider {
         this.chain.leases({ owner, dseq, provider: this.address, state: "active" }),
       ]);
     } catch (e) {
-      throw new HttpError(500, (e as Error).message);
+      // the real manifest service answers a failed chain query with its error and status 500
+      throw new HttpError(500, (e as Error).message.replace(/^Query failed with \(\d+\): /, ""));
     }
     const groups = deployment.groups.map((g) => orderSpecFromGroupSpec(g.groupSpec!));
     const manifest = checkManifest(body, { hash: deployment.deployment?.hash ?? new Uint8Array(), groups }, manifestVersion);
@@ -525,7 +358,7 @@ export class SimProvider {
           },
         },
       },
-      bidengine: { orders: this.bids.size + this.inFlight.size },
+      bidengine: { orders: this.engine.orders },
       manifest: { deployments: this.deployments.size },
       cluster_public_hostname: "127.0.0.1",
     };

@@ -2,16 +2,16 @@
  * startProviders: brings up the configured simulated providers against a running devnet chain, then has
  * the devnet auditor sign the attributes of the audited ones (one transaction for all of them).
  */
-import * as v1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { ChainClient } from "./chain";
-import { parseProviderConfigs } from "./config";
+import { parseProviderConfigs, parseProviderTiming } from "./config";
 import { ManifestStore } from "./manifest-store";
+import { signAttributesMsg } from "./messages";
 import type { ProvidersHandle, StartProvidersOptions } from "./index";
 import { DEFAULT_TIMING, SimProvider, type ResolvedTiming } from "./provider";
 
 export async function startProviders(opts: StartProvidersOptions): Promise<ProvidersHandle> {
   const configs = parseProviderConfigs(opts.configs);
-  const timing: ResolvedTiming = { ...DEFAULT_TIMING, ...definedOnly(opts.timing ?? {}) };
+  const timing: ResolvedTiming = { ...DEFAULT_TIMING, ...definedOnly(parseProviderTiming(opts.timing)) };
   const started: SimProvider[] = [];
   const stopAll = async () => {
     await Promise.all(started.map((p) => p.stop()));
@@ -32,10 +32,7 @@ export async function startProviders(opts: StartProvidersOptions): Promise<Provi
       try {
         await Promise.all(
           audited.map((p) =>
-            auditor.txs.submit({
-              typeUrl: `/${v1.MsgSignProviderAttributes.$type}`,
-              value: v1.MsgSignProviderAttributes.fromPartial({ owner: p.address, auditor: auditor.address, attributes: p.signedAttributes }),
-            }),
+            auditor.txs.submit(signAttributesMsg(auditor.address, p.address, p.signedAttributes)),
           ),
         );
       } finally {

@@ -101,12 +101,12 @@ describe("ChainConnection", () => {
     expect(message).to.contain("akash:chainId").and.contain('"sandbox-2"').and.contain('"akashnet-2"');
   });
 
-  it("names akash:rpcEndpoints when no endpoint answers", async () => {
+  it("names akash:rpcEndpoint when no endpoint answers", async () => {
     const error = await ChainConnection.connect({ endpoints: ["http://127.0.0.1:1"], chainId: "x", requestTimeoutMs: 1000 }).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(ConfigError);
-    expect((error as Error).message).to.contain("akash:rpcEndpoints").and.contain("http://127.0.0.1:1");
+    expect((error as Error).message).to.contain("akash:rpcEndpoint").and.contain("http://127.0.0.1:1");
     const none = await ChainConnection.connect({ endpoints: [], chainId: "x" }).catch((e: unknown) => e);
-    expect((none as Error).message).to.contain("akash:rpcEndpoints");
+    expect((none as Error).message).to.contain("akash:rpcEndpoint");
   });
 
   it("turns a failed query into a ChainTxError with the node's codespace and code, without failing over", async () => {

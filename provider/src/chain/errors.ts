@@ -5,7 +5,7 @@
 
 /** The Pulumi config keys the client reads; error messages name them so users know what to change. */
 export const CONFIG_KEYS = {
-  rpcEndpoints: "akash:rpcEndpoints",
+  rpcEndpoints: "akash:rpcEndpoint",
   chainId: "akash:chainId",
   mnemonic: "akash:mnemonic",
   gasPrice: "akash:gasPrice",

@@ -158,6 +158,11 @@ describe("TxQueue", () => {
     expect(queue.stats()).to.include({ txsSent: 1, messagesSent: 4, gasUsed: 90_000, sequenceRetries: 0 });
   });
 
+  it("hands out the height as dseq, never the same one twice", () => {
+    const queue = new TxQueue(new FakeChain(), fast);
+    expect([queue.reserveDseq(100), queue.reserveDseq(100), queue.reserveDseq(101), queue.reserveDseq(250)]).to.deep.equal(["100", "101", "102", "250"]);
+  });
+
   it("signs with the gas limit simulate x 1.5 and keeps the sequence between txs", async () => {
     const chain = new FakeChain();
     const queue = new TxQueue(chain, fast);

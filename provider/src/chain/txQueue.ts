@@ -121,6 +121,7 @@ export class TxQueue {
   private accountNumber?: number;
   /** next sequence to sign with; undefined = unknown, load from chain */
   private sequence?: number;
+  private lastDseq = 0;
   private readonly counters: TxQueueStats = {
     txsSent: 0,
     messagesSent: 0,
@@ -149,6 +150,15 @@ export class TxQueue {
 
   get address(): string {
     return this.backend.address;
+  }
+
+  /**
+   * A deployment sequence number for a new deployment of this signer: the current height (the CLI's
+   * convention), bumped past any dseq already handed out, so concurrent creates in one block never collide.
+   */
+  reserveDseq(height: number): string {
+    this.lastDseq = Math.max(height, this.lastDseq + 1);
+    return String(this.lastDseq);
   }
 
   stats(): TxQueueStats {

@@ -15,7 +15,7 @@ export const sampleStatus = {
 describe("lease status", () => {
   it("normalizes the provider's JSON", () => {
     const s = parseLeaseStatus(sampleStatus);
-    expect(s.services.web).to.deep.equal({ available: 1, total: 2, replicas: 2, readyReplicas: 1, availableReplicas: 1, uris: ["abc.ingress.example.com"] });
+    expect(s.services.web).to.deep.equal({ available: 1, total: 2, replicas: 2, updatedReplicas: 2, readyReplicas: 1, availableReplicas: 1, uris: ["abc.ingress.example.com"] });
     expect(s.services.db.uris).to.deep.equal([]);
     expect(s.forwardedPorts.db).to.deep.equal([{ host: "provider.example.com", port: 5432, externalPort: 31234, proto: "TCP" }]);
     expect(s.ips.web).to.deep.equal([{ ip: "1.2.3.4", port: 80, externalPort: 80, protocol: "TCP" }]);

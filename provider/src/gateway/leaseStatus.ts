@@ -17,6 +17,8 @@ const rawStatusSchema = z.object({
         total: count,
         uris: z.array(z.string()).nullish(),
         replicas: count,
+        // Absent on providers that do not report it: then every replica counts as updated.
+        updated_replicas: z.number().int().nullish(),
         ready_replicas: count,
         available_replicas: count,
       }),
@@ -35,6 +37,8 @@ export interface ServiceStatus {
   available: number;
   total: number;
   replicas: number;
+  /** replicas running the latest manifest (Kubernetes updatedReplicas) */
+  updatedReplicas: number;
   readyReplicas: number;
   availableReplicas: number;
   uris: string[];
@@ -69,6 +73,7 @@ export function parseLeaseStatus(json: unknown): LeaseStatus {
       available: s.available,
       total: s.total,
       replicas: s.replicas,
+      updatedReplicas: s.updated_replicas ?? s.replicas,
       readyReplicas: s.ready_replicas,
       availableReplicas: s.available_replicas,
       uris: s.uris ?? [],

@@ -29,6 +29,13 @@ describe("awaitLeaseReady", () => {
     expect(progress).to.deep.equal(["waiting for web 0/2", "waiting for web 1/2"]);
   });
 
+  it("after a manifest update, waits until the new replicas replaced the old ones", () => {
+    const rolling = (updated: number) =>
+      parseLeaseStatus({ services: { web: { available: 2, total: 2, replicas: 2, updated_replicas: updated, available_replicas: 2, ready_replicas: 2, uris: [] } } });
+    expect(pendingServices(rolling(1))).to.deep.equal(["web 1/2 updated"]);
+    expect(pendingServices(rolling(2))).to.deep.equal([]);
+  });
+
   it("waits for services the manifest declares but the provider does not report yet", () => {
     expect(pendingServices(status([1, 1]), ["web", "worker"])).to.deep.equal(["worker (not reported yet)"]);
     expect(pendingServices(status([0, 0]))).to.deep.equal(["web 0/0"]);

@@ -44,7 +44,9 @@ export function pendingServices(status: LeaseStatus, expected: readonly string[]
     const s = status.services[name];
     if (!s) return [`${name} (not reported yet)`];
     const total = s.total || s.replicas;
-    return total > 0 && s.availableReplicas >= total ? [] : [`${name} ${s.availableReplicas}/${total}`];
+    // After a manifest update the old replicas stay available until the new ones are: wait for those.
+    if (total > 0 && s.availableReplicas >= total && s.updatedReplicas >= total) return [];
+    return [s.updatedReplicas < total ? `${name} ${s.updatedReplicas}/${total} updated` : `${name} ${s.availableReplicas}/${total}`];
   });
 }
 

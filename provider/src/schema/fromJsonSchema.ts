@@ -55,7 +55,8 @@ function withMeta(spec: PropertySpec, schema: JsonSchema): PropertySpec {
 
 /** Pulumi's `required` means always present, which a value that may be null is not. */
 export function alwaysPresent(schema: JsonSchema): string[] {
-  const mayBeNull = (s: JsonSchema | undefined) => s?.type === "null" || (s?.anyOf ?? []).some((m) => m.type === "null");
+  const hasNull = (s: JsonSchema) => s.type === "null" || (Array.isArray(s.type) && s.type.includes("null"));
+  const mayBeNull = (s: JsonSchema | undefined) => s !== undefined && (hasNull(s) || (s.anyOf ?? []).some(hasNull));
   return (schema.required ?? []).filter((name) => !mayBeNull(schema.properties?.[name]));
 }
 

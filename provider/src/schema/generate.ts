@@ -70,7 +70,8 @@ export function resourceSchema(type: string, source: ResourceSchemaSource, decla
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+  // Code-unit order, like the resources' sort(): the file must not depend on the machine's locale.
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 export interface SchemaInputs {
@@ -102,6 +103,7 @@ export function generateSchema({ declarations, pkg, naming, readSource, sources 
   for (const [token, ref] of docRefs) {
     if (sink.types[token]) describe(sink.types[token].properties, memberDocs(ref.file, readSource(ref.file), ref.name));
   }
+  const tokenPackages = [...new Set(Object.keys(resources).map((token) => token.split(":")[0]))].filter((p) => p !== naming.module);
   return {
     name: naming.module,
     displayName: "Akash Network",
@@ -109,6 +111,7 @@ export function generateSchema({ declarations, pkg, naming, readSource, sources 
     description: pkg.description,
     keywords: ["pulumi", "akash", "category/cloud", "kind/native"],
     license: pkg.license,
+    ...(tokenPackages.length ? { allowedPackageNames: tokenPackages } : {}),
     config: { variables: CONFIG_VARIABLES },
     types: sortKeys(sink.types),
     resources,

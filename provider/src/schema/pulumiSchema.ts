@@ -41,6 +41,8 @@ export interface PackageSpec {
   description: string;
   keywords: string[];
   license: string;
+  /** Package names resource tokens may use besides `name` (ours are the engine's pulumi-nodejs dynamic tokens). */
+  allowedPackageNames?: string[];
   config: { variables: Record<string, ConfigVariableSpec> };
   types: Record<string, ObjectTypeSpec>;
   resources: Record<string, ResourceSpec>;

@@ -38,8 +38,9 @@ function describeGroups(groups: GroupSpecJson[]): string[] {
   for (const g of groups) {
     const attrs = (g.requirements.attributes ?? []).map((a) => `${a.key}=${a.value ?? ""}`).join(", ");
     lines.push(`group ${g.name}${attrs ? ` (${attrs})` : ""}`);
-    const auditors = [...(g.requirements.signed_by.all_of ?? []), ...(g.requirements.signed_by.any_of ?? [])];
-    if (auditors.length > 0) lines.push(`  signed by: ${auditors.join(", ")}`);
+    const { all_of: allOf, any_of: anyOf } = g.requirements.signed_by;
+    if (allOf?.length) lines.push(`  signed by all of: ${allOf.join(", ")}`);
+    if (anyOf?.length) lines.push(`  signed by any of: ${anyOf.join(", ")}`);
     for (const u of g.resources) {
       const r = u.resource;
       const storage = (r.storage ?? []).map((s) => `${s.name}=${bytes(s.size.val)}`).join(" ");

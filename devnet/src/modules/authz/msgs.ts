@@ -5,20 +5,15 @@
 import { MsgGrant, MsgGrantResponse, MsgRevoke, MsgRevokeResponse } from "cosmjs-types/cosmos/authz/v1beta1/tx";
 import { sdkErrors } from "../../chain/errors";
 import type { MsgHandler } from "../../chain/types";
-import { accAddressBytes } from "../registry-kit/address";
+import { requireAddress } from "../registry-kit/address";
 import { authorizationMsgType, validateAuthorization } from "./authorizations";
 import { authzErrors } from "./errors";
 import type { AuthzKeeper } from "./keeper";
 
 function checkParties(msg: { granter: string; grantee: string }): void {
   if (msg.granter.toLowerCase() === msg.grantee.toLowerCase()) throw authzErrors.granteeIsGranter;
-  for (const [field, value] of [["grantee", msg.grantee], ["granter", msg.granter]] as const) {
-    try {
-      accAddressBytes(value);
-    } catch (err) {
-      throw sdkErrors.invalidAddress.wrap(`invalid ${field} address: ${(err as Error).message}`);
-    }
-  }
+  requireAddress("grantee", msg.grantee);
+  requireAddress("granter", msg.granter);
 }
 
 export function authzMsgHandlers(keeper: AuthzKeeper): MsgHandler<any>[] {

@@ -4,8 +4,7 @@
  * `min_epoch_blocks` while the collateral ratio is healthy) and ACT->AKT burns at each burn epoch.
  * Deterministic failures (below minimum mint, dust) cancel the record and refund the owner.
  */
-import type { Coin, Context } from "../../chain/types";
-import type { ModuleError } from "../registry-kit/errors";
+import { ChainError, type Coin, type Context } from "../../chain/types";
 import { decFromInt, decFromString, decMul, decQuo, decToString, decTruncate, type Dec } from "./dec";
 import { bmeErrors } from "./errors";
 import {
@@ -54,12 +53,12 @@ const keys = {
   pendingBalance: "bme/pending-balance/",
 };
 
-/** Errors after which retrying cannot help: the record is canceled at once. */
-const fatalReasons = new Map<ModuleError, CancelReason>([
-  [bmeErrors.epsilon, CancelReason.epsilon],
-  [bmeErrors.invalidDenom, CancelReason.invalid_denom],
-  [bmeErrors.invalidAmount, CancelReason.invalid_amount],
-  [bmeErrors.minimumMint, CancelReason.minimum_mint],
+/** bme error codes after which retrying cannot help: the record is canceled at once. */
+const fatalReasons = new Map<number, CancelReason>([
+  [bmeErrors.epsilon.code, CancelReason.epsilon],
+  [bmeErrors.invalidDenom.code, CancelReason.invalid_denom],
+  [bmeErrors.invalidAmount.code, CancelReason.invalid_amount],
+  [bmeErrors.minimumMint.code, CancelReason.minimum_mint],
 ]);
 
 function coinJson(coin: Coin): Coin {
@@ -273,7 +272,7 @@ export function createBmeKeeper(): BmeKeeper {
       try {
         execute(ctx, p, record);
       } catch (err) {
-        const reason = [...fatalReasons].find(([e]) => (err as ModuleError).codespace === e.codespace && (err as ModuleError).code === e.code)?.[1];
+        const reason = err instanceof ChainError && err.codespace === "bme" ? fatalReasons.get(err.code) : undefined;
         if (reason !== undefined) cancel(ctx, record, reason);
         else if (record.attempts + 1 >= p.maxPendingAttempts) cancel(ctx, record, CancelReason.max_attempts);
         else ctx.store.set(key, { ...record, attempts: record.attempts + 1 });

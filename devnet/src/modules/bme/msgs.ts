@@ -8,7 +8,7 @@ import {
   MsgMintACTResponse,
 } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import type { Coin, MsgHandler } from "../../chain/types";
-import { accAddressBytes } from "../registry-kit/address";
+import { requireAddress } from "../registry-kit/address";
 import { sdkErrors } from "../../chain/errors";
 import { bmeErrors } from "./errors";
 import { uact, uakt, type BmeKeeper } from "./keeper";
@@ -32,13 +32,8 @@ function coinProblem(coin: Coin): string | undefined {
 
 /** Shared ValidateBasic of MsgMintACT / MsgBurnACT / MsgBurnMint. */
 export function validateBurnRequest(msg: BurnRequest): void {
-  for (const [field, value] of [["owner", msg.owner], ["to", msg.to]] as const) {
-    try {
-      accAddressBytes(value);
-    } catch (err) {
-      throw sdkErrors.invalidAddress.wrap(`invalid ${field} address: ${(err as Error).message}`);
-    }
-  }
+  requireAddress("owner", msg.owner);
+  requireAddress("to", msg.to);
   if (msg.owner !== msg.to) throw bmeErrors.unauthorized.wrap("owner and to addresses must match");
   const coin = msg.coinsToBurn ?? { denom: "", amount: "" };
   const problem = coinProblem(coin);

@@ -27,6 +27,8 @@ describe("bme queries", () => {
     const rest = chain.query<Records>("/akash.bme.v1.Query/LedgerRecords", { pagination: { key: first.pagination.nextKey } });
     expect([...first.records, ...rest.records].map((r) => r.status)).to.deep.equal([1, 2, 3]);
     expect(() => chain.query("/akash.bme.v1.Query/LedgerRecords", { filters: { status: "bogus" } })).to.throw("invalid status filter value");
+    expect(chain.query<Records>("/akash.bme.v1.Query/LedgerRecords", { pagination: { reverse: true } }).records.map((r) => r.status)).to.deep.equal([3, 2, 1]);
+    expect(() => chain.query("/akash.bme.v1.Query/LedgerRecords", { pagination: { offset: 1 } })).to.throw("if offset is set, filter.status must be provided");
   });
 
   it("reports status, thresholds and the vault", () => {

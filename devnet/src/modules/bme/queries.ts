@@ -1,6 +1,7 @@
 /**
  * bme v1 queries (node x/bme/keeper/grpc_query.go). The npm chain-sdk (alpha.25) codecs predate v2.1:
- * Params lack min_mint/max_pending_attempts, executed records lack `spread` and canceled records
+ * Params are served through params-codec.ts (adds min_mint/max_pending_attempts); executed records lack
+ * `spread` (v2.1 moved later fields, so adding it would break alpha.25 clients) and canceled records
  * (status 3) are listed without their body; the chain state keeps all of it.
  */
 import {
@@ -8,7 +9,6 @@ import {
   QueryLedgerRecordsRequest,
   QueryLedgerRecordsResponse,
   QueryParamsRequest,
-  QueryParamsResponse,
   QueryStatusRequest,
   QueryStatusResponse,
   QueryVaultStateRequest,
@@ -20,6 +20,7 @@ import { defaultPageLimit, paginateEntries } from "../../chain/pagination";
 import { grpcQueries } from "../registry-kit/query";
 import { decFromInt, decQuo, decToString } from "./dec";
 import { bmeModule, MintStatus, uact, type BmeKeeper } from "./keeper";
+import { QueryParamsResponseV21, type ParamsResponse } from "./params-codec";
 import { LedgerStatus, type CanceledRecord, type ExecutedRecord, type LedgerRecordId, type PendingRecord } from "./ledger";
 
 const statusNames: Record<string, LedgerStatus> = {
@@ -51,12 +52,12 @@ function entryProto(status: LedgerStatus, record: AnyRecord) {
 }
 
 export function bmeQueries(keeper: BmeKeeper): QueryHandler<any, any>[] {
-  const params: QueryHandler<QueryParamsRequest, QueryParamsResponse> = {
+  const params: QueryHandler<QueryParamsRequest, ParamsResponse> = {
     path: "/akash.bme.v1.Query/Params",
     rest: "GET /akash/bme/v1/params",
     request: QueryParamsRequest,
-    response: QueryParamsResponse,
-    handle: (ctx) => QueryParamsResponse.fromPartial({ params: keeper.params(ctx) }),
+    response: QueryParamsResponseV21,
+    handle: (ctx) => ({ params: keeper.params(ctx) }),
   };
   const status: QueryHandler<QueryStatusRequest, QueryStatusResponse> = {
     path: "/akash.bme.v1.Query/Status",
@@ -121,6 +122,8 @@ export function bmeQueries(keeper: BmeKeeper): QueryHandler<any, any>[] {
         if (wanted === undefined) throw new GrpcStatusError("InvalidArgument", "invalid status filter value");
         walk = [wanted];
       } else walk = [...allStatuses];
+      // Walking backwards also reverses the order of the statuses (when not resuming).
+      if (req.pagination?.reverse && !resume) walk.reverse();
       const accept = (r: AnyRecord) =>
         (filters.denom === "" || filters.denom === r.id.denom) &&
         (filters.toDenom === "" || filters.toDenom === r.id.toDenom) &&
@@ -131,7 +134,7 @@ export function bmeQueries(keeper: BmeKeeper): QueryHandler<any, any>[] {
         const page = paginateEntries(
           "",
           keeper.records<AnyRecord>(ctx, state),
-          { key: idx === 0 && resume ? encoder.encode(resume) : undefined, offset: resume ? 0n : offset, limit },
+          { key: idx === 0 && resume ? encoder.encode(resume) : undefined, offset: resume ? 0n : offset, limit, reverse: req.pagination?.reverse },
           accept,
         );
         records.push(...page.items.map((record) => entryProto(state, record)));
@@ -142,7 +145,8 @@ export function bmeQueries(keeper: BmeKeeper): QueryHandler<any, any>[] {
           if (page.pagination.nextKey.length > 0) nextKey = resumeAt(idx, decoder.decode(page.pagination.nextKey));
           else {
             for (let j = idx + 1; j < walk.length && nextKey.length === 0; j++) {
-              const next = keeper.records<AnyRecord>(ctx, walk[j]!).find(([, record]) => accept(record));
+              const candidates = keeper.records<AnyRecord>(ctx, walk[j]!);
+              const next = (req.pagination?.reverse ? candidates.reverse() : candidates).find(([, record]) => accept(record));
               if (next) nextKey = resumeAt(j, next[0]);
             }
           }

@@ -46,13 +46,16 @@ function derElement(der: Uint8Array, offset: number): { raw: Uint8Array; content
   return { raw: der.subarray(offset, pos + length), content: der.subarray(pos, pos + length), next: pos + length };
 }
 
-/** The TBS bytes and the signature of a DER certificate (already known to parse). */
-function signedParts(der: Uint8Array): { tbs: Uint8Array; signature: Uint8Array } {
+/** The TBS bytes, serial number bytes and signature of a DER certificate (already known to parse). */
+function signedParts(der: Uint8Array): { tbs: Uint8Array; serial: Uint8Array; signature: Uint8Array } {
   const certificate = derElement(der, 0).content;
   const tbs = derElement(certificate, 0);
   const algorithm = derElement(certificate, tbs.next);
   const bitString = derElement(certificate, algorithm.next).content;
-  return { tbs: tbs.raw, signature: bitString.subarray(1) };
+  // TBSCertificate: [0] EXPLICIT version (optional), then the serialNumber INTEGER
+  const first = derElement(tbs.content, 0);
+  const serial = tbs.content[0] === 0xa0 ? derElement(tbs.content, first.next).content : first.content;
+  return { tbs: tbs.raw, serial, signature: bitString.subarray(1) };
 }
 
 /** Go's `Subject.CommonName`: the last CN attribute of the subject. */
@@ -73,7 +76,9 @@ export function parseAndValidateCertificate(owner: string, certPem: Uint8Array, 
     // Go returns x509's own (unregistered) error here.
     throw unregisteredError("x509: malformed certificate");
   }
-  const { tbs, signature } = signedParts(block.bytes);
+  const { tbs, serial, signature } = signedParts(block.bytes);
+  // Go (1.23+) refuses negative serial numbers when parsing.
+  if (serial.length > 0 && serial[0]! & 0x80) throw unregisteredError("x509: negative serial number");
   if (!verify("sha256", tbs, { key, dsaEncoding: "der" }, signature)) {
     throw certErrors.invalidCertificateValue.detail("invalid certificate signature");
   }
@@ -85,5 +90,5 @@ export function parseAndValidateCertificate(owner: string, certPem: Uint8Array, 
     throw certErrors.invalidCertificateValue.detail((err as Error).message);
   }
   if (toHex(cnBytes) !== toHex(accAddressBytes(owner))) throw certErrors.invalidCertificateValue.detail("CommonName does not match owner");
-  return { serial: BigInt(`0x${cert.serialNumber}`) };
+  return { serial: serial.length === 0 ? 0n : BigInt(`0x${Buffer.from(serial).toString("hex")}`) };
 }

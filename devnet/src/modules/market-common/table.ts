@@ -42,8 +42,9 @@ export class IndexedTable<T> {
       ctx.store.delete(this.stateIndex(this.stateOf(previous), pk));
     }
     ctx.store.set(this.primary(pk), value);
-    ctx.store.set(this.stateIndex(this.stateOf(value), pk), 1);
-    if (this.providerOf) ctx.store.set(this.providerIndex(this.providerOf(value), pk), 1);
+    // Index entries are only written when they change: every store write costs gas.
+    if (previous === undefined || this.stateOf(previous) !== this.stateOf(value)) ctx.store.set(this.stateIndex(this.stateOf(value), pk), 1);
+    if (this.providerOf && previous === undefined) ctx.store.set(this.providerIndex(this.providerOf(value), pk), 1);
   }
 
   /** Records whose primary key starts with `pkPrefix` (end it with "/" to match whole id parts). */

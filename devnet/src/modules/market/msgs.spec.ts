@@ -156,3 +156,17 @@ describe("market/msgs close cascades", () => {
     expect(ctx.bank.balance(p1, "uact")).to.equal(100_000_000n + 40n);
   });
 });
+
+describe("market/msgs order_max_bids", () => {
+  it("refuses a bid once more than order_max_bids open/active/closed bids exist (the node's `>` check)", () => {
+    const m = marketplace({ market: { params: { orderMaxBids: 1 } } });
+    const bidders = [p1, p2, p3];
+    for (const a of [tenant, ...bidders]) fund(m.ctx, a, [{ denom: "uact", amount: "100000000" }]);
+    for (const p of bidders) m.providers.set(p, []);
+    m.ctx.deliver(TYPE.createDeployment, createDeployment(tenant, 1));
+    m.ctx.deliver(TYPE.createBid, createBid(tenant, 1, p1, "50"));
+    m.ctx.deliver(TYPE.createBid, createBid(tenant, 1, p2, "50"));
+    const err = chainErrorOf(() => m.ctx.deliver(TYPE.createBid, createBid(tenant, 1, p3, "50")));
+    expect(err).to.deep.include({ codespace: "market", code: 31, message: "invalid bid: too many existing bids (1)" });
+  });
+});

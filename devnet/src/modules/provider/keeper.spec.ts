@@ -10,7 +10,7 @@ describe("provider keeper", () => {
     const keeper = createProviderKeeper();
     expect(keeper.get(ctx, a)).to.equal(undefined);
     keeper.create(ctx, { owner: a, hostUri: "https://a", attributes: [{ key: "region", value: "x" }], info: { email: "", website: "" } });
-    expect(keeper.get(ctx, a)).to.deep.equal({ owner: a, hostUri: "https://a", attributes: [{ key: "region", value: "x" }] });
+    expect(keeper.get(ctx, a)).to.deep.equal({ owner: a, hostUri: "https://a", attributes: [{ key: "region", value: "x" }], info: { email: "", website: "" } });
     expect(() => keeper.create(ctx, { owner: a, hostUri: "https://a", attributes: [] })).to.throw().that.deep.includes({ codespace: "provider", code: 4 });
     keeper.update(ctx, { owner: a, hostUri: "https://b", attributes: [], info: { email: "e@x", website: "" } });
     expect(keeper.get(ctx, a)).to.deep.equal({ owner: a, hostUri: "https://b", attributes: [], info: { email: "e@x", website: "" } });

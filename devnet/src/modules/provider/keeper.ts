@@ -21,16 +21,14 @@ export interface ProviderKeeper {
   update(ctx: Context, provider: ProviderRecord): void;
 }
 
+/** The stored shape; `info` is a non-nullable struct in Go, so it is always present (maybe empty). */
 function normalize(provider: ProviderRecord): ProviderRecord {
-  const record: ProviderRecord = {
+  return {
     owner: provider.owner,
     hostUri: provider.hostUri,
     attributes: provider.attributes.map(({ key, value }) => ({ key, value })),
+    info: { email: provider.info?.email ?? "", website: provider.info?.website ?? "" },
   };
-  if (provider.info && (provider.info.email || provider.info.website)) {
-    record.info = { email: provider.info.email, website: provider.info.website };
-  }
-  return record;
 }
 
 export function createProviderKeeper(): ProviderKeeper {

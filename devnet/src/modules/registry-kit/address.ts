@@ -3,6 +3,7 @@
  * (hex of the address bytes) that keeps iteration in the node's byte order.
  */
 import { fromBech32, toBech32, toHex, fromHex } from "@cosmjs/encoding";
+import { sdkErrors } from "../../chain/errors";
 
 export const bech32Prefix = "akash";
 
@@ -41,4 +42,13 @@ export function addressKey(address: string): string {
 /** Inverse of addressKey. */
 export function addressFromKey(key: string): string {
   return toBech32(bech32Prefix, fromHex(key));
+}
+
+/** Msg-server address check: sdk "invalid address" wrapped as "invalid <field> address: <reason>". */
+export function requireAddress(field: string, address: string): void {
+  try {
+    accAddressBytes(address);
+  } catch (err) {
+    throw sdkErrors.invalidAddress.wrap(`invalid ${field} address: ${(err as Error).message}`);
+  }
 }

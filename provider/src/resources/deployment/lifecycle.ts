@@ -29,7 +29,7 @@ export class InitError extends Error {
 
 const toMicro = (act: number) => String(Math.round(act * 1_000_000));
 
-function rolloutRequest(plan: DeploymentPlan, dseq: string): RolloutRequest {
+function rolloutRequest(session: Session, plan: DeploymentPlan, dseq: string): RolloutRequest {
   const services: Record<number, string[]> = {};
   const groupNames: Record<number, string> = {};
   plan.compiled.manifest.forEach((g, i) => {
@@ -44,6 +44,7 @@ function rolloutRequest(plan: DeploymentPlan, dseq: string): RolloutRequest {
     readyTimeoutMs: plan.inputs.readyTimeout * 1000,
     policy: plan.policy,
     bidTimeoutMs: plan.inputs.bidTimeout * 1000,
+    pollIntervalMs: session.pollIntervalMs,
   };
 }
 
@@ -86,9 +87,9 @@ async function checkDepositFunds(session: Session, plan: DeploymentPlan): Promis
 /** Leases every group and rolls the manifest out; returns what the outputs need. */
 async function leaseAndRollOut(session: Session, plan: DeploymentPlan, dseq: string, groups: Array<{ gseq: number; name: string }>, existing: LeasedGroup[] = []) {
   const acquired = groups.length
-    ? await acquireLeases(session, { dseq, groups, policy: plan.policy, bidTimeoutMs: plan.inputs.bidTimeout * 1000 })
+    ? await acquireLeases(session, { dseq, groups, policy: plan.policy, bidTimeoutMs: plan.inputs.bidTimeout * 1000, pollIntervalMs: session.pollIntervalMs })
     : { leases: [], selection: [] };
-  const request = rolloutRequest(plan, dseq);
+  const request = rolloutRequest(session, plan, dseq);
   const rolled = await settleAll([...existing, ...acquired.leases].map((l) => rolloutGroup(session, request, l)));
   const selection = acquired.selection.map((g) => rolled.find((r) => r.lease.gseq === g.gseq)?.selection ?? g);
   return { ready: rolled.map((r) => r.ready), selection };
@@ -124,8 +125,7 @@ export function refundFrom(events: readonly TxEvent[], owner: string, denom: str
 export async function createDeployment(session: Session, plan: DeploymentPlan, inputs: Record<string, unknown>): Promise<{ id: string; outs: Record<string, unknown> }> {
   if (plan.inputs.adopt) return adoptDeployment(session, plan, inputs, plan.inputs.adopt);
   await checkDepositFunds(session, plan);
-  // The CLI's convention: dseq = current height (unique per owner, sortable, readable).
-  const dseq = String((await latestBlock(session.conn)).height);
+  const dseq = session.queue.reserveDseq((await latestBlock(session.conn)).height);
   const deposit = { denom: plan.compiled.denom, amount: toMicro(plan.inputs.deposit) };
   await session.queue.submit([msgCreateDeployment({ owner: session.owner, dseq, groups: plan.groups, hash: plan.compiled.version, deposit })]);
   session.log(`deployment ${dseq} created (deposit ${plan.inputs.deposit} ACT, at most $${plan.estimatedMaxMonthlyUsd}/month by its pricing)`);
@@ -173,7 +173,7 @@ export async function updateDeployment(session: Session, dseq: string, oldPlan: 
   if (!view || view.state !== "active") throw new Error(`deployment ${dseq} is not active on chain; run pulumi refresh, then up recreates it`);
   await session.queue.submit([msgUpdateDeployment({ owner: session.owner, dseq, hash: plan.compiled.version })]);
   session.log(`deployment ${dseq} updated to manifest version ${plan.compiled.versionHex}; sending it to ${view.leases.length} provider(s)`);
-  const request = rolloutRequest(plan, dseq);
+  const request = rolloutRequest(session, plan, dseq);
   const ready = await settleAll(
     view.leases.map((l) => deliver(session, request, { gseq: l.gseq, oseq: l.oseq, provider: l.provider, hostUri: l.hostUri, price: { denom: l.denom, amount: l.pricePerBlock } })),
   );

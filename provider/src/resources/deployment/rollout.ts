@@ -40,6 +40,7 @@ export async function deliver(session: Session, request: RolloutRequest, lease: 
     dseq: request.dseq,
     manifestJson: request.manifestJson,
     auth: session.auth,
+    retryDelayMs: request.pollIntervalMs,
     onRetry: (attempt, error) => log(`manifest to ${lease.provider} not accepted yet (attempt ${attempt}: ${error.message}); retrying`),
   });
   log(`manifest accepted by ${lease.provider} for group ${lease.gseq}`);

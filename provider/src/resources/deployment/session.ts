@@ -2,6 +2,7 @@
 // connection (read), both from the configure-time config. Progress lines go to stdout, which the engine shows.
 import { ChainConnection } from "../../chain/connection";
 import { connectAkashClient, type AkashClient } from "../../chain/client";
+import { estimateBlockTime } from "../../chain/blocks";
 import { jwtSource } from "../../gateway/jwt";
 import type { GatewayAuth } from "../../gateway/https";
 import { providerConfig, requireMnemonic, type AkashConfig } from "../config";
@@ -14,6 +15,8 @@ export interface Session extends AkashClient {
   /** A fresh provider-gateway credential (JWT signed by the wallet key, reused until near expiry). */
   auth: () => Promise<GatewayAuth>;
   log: Log;
+  /** How often to poll bids and lease status: about one block, between 250 ms and 2 s. */
+  pollIntervalMs: number;
 }
 
 /** Progress lines for one resource, e.g. "akash web: bids 3 of 4". Never given secrets. */
@@ -31,7 +34,8 @@ export async function openSession(provider: object, log: Log): Promise<Session> 
     log,
   });
   const token = jwtSource(client.signer);
-  return { ...client, config, owner: client.signer.address, auth: async () => ({ kind: "jwt", token: await token() }), log };
+  const pollIntervalMs = Math.min(2000, Math.max(250, Math.round((await estimateBlockTime(client.conn, 20)) * 1000)));
+  return { ...client, config, owner: client.signer.address, auth: async () => ({ kind: "jwt", token: await token() }), log, pollIntervalMs };
 }
 
 /** Chain queries only: refresh must work without a mnemonic and without any provider being reachable. */

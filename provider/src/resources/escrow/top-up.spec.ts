@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { escrowRunway } from "../../chain/escrow/runway";
-import { actToUact, planTopUp, runwayOutputs } from "./top-up";
+import { toBaseUnits, planTopUp, runwayOutputs } from "./top-up";
 
 const now = new Date("2026-01-01T00:00:00Z");
 // 6 s blocks: 600 blocks per hour. 100 uact/block = 60,000 uact per hour.
@@ -36,6 +36,6 @@ describe("escrow top-up plan", () => {
     });
     const idle = escrowRunway({ funds: [{ denom: "uact", amount: "5" }], settledAt: 0, rates: [], height: 0, now, blockTimeSeconds: 6 });
     expect(runwayOutputs(idle)).to.include({ runwayHours: null, estimatedCloseTime: null });
-    expect(actToUact(0.0000019)).to.equal(1n);
+    expect(toBaseUnits(1.005)).to.equal(1_005_000n); // 1.005 * 1e6 is 1004999.9999999999 in floating point
   });
 });

@@ -5,7 +5,6 @@ import { toDisplayUnits, type EscrowRunway } from "../../chain/escrow/runway";
 import type { EscrowInputs, EscrowOutputs } from "./inputs";
 
 const SCALE = 10n ** BigInt(DEC_PRECISION);
-const UACT_PER_ACT = 1_000_000;
 
 export type TopUpPlan =
   | { due: false; reason: string }
@@ -13,9 +12,9 @@ export type TopUpPlan =
 
 type Policy = Pick<EscrowInputs, "minRunwayHours" | "targetRunwayHours" | "maxTopUp">;
 
-/** Whole uact for a number of ACT, rounded down (a cap must not be exceeded). */
-export function actToUact(act: number): bigint {
-  return BigInt(Math.floor(act * UACT_PER_ACT));
+/** Base units (uact, uakt) for an amount in display units (ACT, AKT); rounding only removes float noise. */
+export function toBaseUnits(display: number): bigint {
+  return BigInt(Math.round(display * 1_000_000));
 }
 
 /** The deposit that brings the runway to targetRunwayHours when it is below minRunwayHours. */
@@ -28,7 +27,7 @@ export function planTopUp(runway: EscrowRunway, blockTimeSeconds: number, policy
   const targetBlocks = BigInt(Math.ceil((policy.targetRunwayHours * 3600) / blockTimeSeconds));
   const missing = parseDec(runway.ratePerBlock) * targetBlocks - parseDec(runway.balance);
   const wanted = (missing + SCALE - 1n) / SCALE;
-  const cap = policy.maxTopUp === undefined ? undefined : actToUact(policy.maxTopUp);
+  const cap = policy.maxTopUp === undefined ? undefined : toBaseUnits(policy.maxTopUp);
   const capped = cap !== undefined && wanted > cap;
   const amountUact = capped ? cap : wanted;
   const reason = `runway ${hours} h is below minRunwayHours ${policy.minRunwayHours}`;

@@ -12,7 +12,7 @@ import { configureProvider, providerConfig } from "../config";
 import { queryConnection, signingClient } from "../chain-session";
 import { checkInputs, logLine, parseChecked, partialFailure, userInputs } from "../hook-support";
 import { containsUnknowns } from "../wire";
-import { actToUact } from "../escrow/top-up";
+import { toBaseUnits } from "../escrow/top-up";
 import { walletInputsSchema, type MintOutput, type WalletInputs, type WalletOutputs } from "./inputs";
 import { planMint, afterSpread } from "./mint-plan";
 import { assertMintsAllowed, mintRecordKey, mintTerms, msgMintAct, waitForMint } from "./bme";
@@ -41,7 +41,7 @@ export async function diff(provider: object, _id: string, olds: Record<string, a
   const inputs = parseChecked(walletInputsSchema, news);
   const conn = await queryConnection(providerConfig(provider));
   const { act } = await balances(conn, olds.address);
-  if (act >= actToUact(inputs.minAct)) return { changes: false };
+  if (act >= toBaseUnits(inputs.minAct)) return { changes: false };
   logLine(TYPE, olds.address, `holds ${toDisplayUnits(act.toString())} ACT, below minAct ${inputs.minAct}: this update burns AKT (at most ${inputs.maxAktPerRun}) to mint ACT`);
   return { changes: true };
 }

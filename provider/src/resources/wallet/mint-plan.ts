@@ -1,7 +1,7 @@
 // How much AKT to burn so the wallet holds targetAct: pure, exact arithmetic (uakt/uact integers, prices as
 // 18-decimal fixed point like the chain's LegacyDec).
 import { DEC_PRECISION, parseDec } from "../../chain/decimal";
-import { actToUact } from "../escrow/top-up";
+import { toBaseUnits } from "../escrow/top-up";
 import type { WalletInputs } from "./inputs";
 
 const SCALE = 10n ** BigInt(DEC_PRECISION);
@@ -35,16 +35,16 @@ type Policy = Pick<WalletInputs, "minAct" | "targetAct" | "maxAktPerRun">;
 
 export function planMint(actUact: bigint, policy: Policy, terms: MintTerms): MintPlan {
   const held = Number(actUact) / 1e6;
-  if (actUact >= actToUact(policy.minAct)) return { due: false, reason: `the wallet holds ${held} ACT, at least minAct ${policy.minAct}` };
+  if (actUact >= toBaseUnits(policy.minAct)) return { due: false, reason: `the wallet holds ${held} ACT, at least minAct ${policy.minAct}` };
   const reason = `the wallet holds ${held} ACT, below minAct ${policy.minAct}`;
   const price = parseDec(terms.aktPriceInAct);
   if (price <= 0n) throw new Error(`AKT price "${terms.aktPriceInAct}" must be positive`);
-  const missing = actToUact(policy.targetAct) - actUact;
+  const missing = toBaseUnits(policy.targetAct) - actUact;
   // Gross up for the spread, then respect the chain's minimum (a smaller mint is refunded, not executed).
   let minted = ceilDiv(missing * 10_000n, 10_000n - BigInt(terms.mintSpreadBps));
   if (minted < terms.minMintUact) minted = terms.minMintUact;
   let burnUakt = ceilDiv(minted * SCALE, price);
-  const cap = BigInt(Math.floor(policy.maxAktPerRun * 1e6));
+  const cap = toBaseUnits(policy.maxAktPerRun);
   const capped = burnUakt > cap;
   if (capped) {
     burnUakt = cap;

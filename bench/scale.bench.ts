@@ -1,0 +1,204 @@
+// npm run bench:scale — N Deployments in one `pulumi up`, as the engine runs them (concurrent creates through
+// Pulumi's dynamic-provider plugin server), against a devnet with fixed 500 ms blocks; then destroyed.
+// Compared with a sequential baseline that sends one tx per deployment step from a plain cosmjs client, the way
+// existing Akash tools do. Prints a table and writes bench-results/scale.json. Numbers only, no assertions.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { SigningStargateClient } from "@cosmjs/stargate";
+import { startTestDevnet, fundedWallet } from "../devnet/src/testing";
+import type { Devnet } from "../devnet/src";
+import { Deployment } from "../sdk";
+import { compileSdl } from "../provider/src/sdl";
+import { msgCloseDeployment, msgCreateDeployment } from "../provider/src/chain/deployment/messages";
+import { msgCreateLease } from "../provider/src/chain/market/messages";
+import { signerFromMnemonic } from "../provider/src/chain/signer";
+import { createProviderJwt } from "../provider/src/gateway/jwt";
+import { sendManifest } from "../provider/src/gateway/manifest";
+import { getLeaseStatus } from "../provider/src/gateway/leaseStatus";
+import { awaitLeaseReady } from "../provider/src/gateway/readiness";
+import { destroy, makeUrn, registerWithMocks, secret, startProviderServer, up, type ResourceState } from "../test/harness";
+import { repoRoot } from "../provider/src/schema/repoRoot";
+import { fetchBids } from "../provider/src/market/chainBids";
+import { ChainConnection } from "../provider/src/chain/connection";
+
+const BLOCK_MS = 500;
+const SIZES = (process.env.SCALE_SIZES ?? "1,5,20").split(",").map(Number);
+
+const SDL = `
+version: "2.0"
+services:
+  web:
+    image: nginx:1.25
+    expose:
+      - port: 80
+        as: 80
+        to:
+          - global: true
+profiles:
+  compute:
+    web:
+      resources:
+        cpu: { units: 0.1 }
+        memory: { size: 128Mi }
+        storage: { size: 256Mi }
+  placement:
+    dcloud:
+      pricing:
+        web: { denom: uact, amount: 100 }
+deployment:
+  web:
+    dcloud:
+      profile: web
+      count: 1
+`;
+const POLICY = { auditedOnly: false, minBids: 1, bidWindow: 1, reachability: false };
+
+interface Measure {
+  n: number;
+  mode: "batched (pulumi-akash)" | "sequential baseline";
+  readyMs: number;
+  destroyMs: number;
+  blocks: number;
+  txs: number;
+  gasPerDeployment: number;
+  sequenceErrors: number;
+  failed: number;
+}
+
+/** Txs the wallet sent between two heights, with their gas and any sequence-mismatch failures. */
+async function walletTxs(client: SigningStargateClient, owner: string, from: number, to: number) {
+  const txs = (await client.searchTx(`message.sender='${owner}'`)).filter((t) => t.height >= from && t.height <= to);
+  return {
+    txs: txs.length,
+    gas: txs.reduce((s, t) => s + Number(t.gasUsed), 0),
+    sequenceErrors: txs.filter((t) => t.code === 32).length,
+  };
+}
+
+async function batched(devnet: Devnet, n: number): Promise<Measure> {
+  const wallet = await fundedWallet(devnet);
+  const server = await startProviderServer();
+  try {
+    await server.configure({
+      "akash:network": "devnet",
+      "akash:rpcEndpoint": devnet.rpcUrl,
+      "akash:chainId": devnet.chainId,
+      "akash:mnemonic": secret(wallet.mnemonic),
+    });
+    const { registrations } = await registerWithMocks(() => new Deployment("web", { sdl: SDL }));
+    const provider = registrations[0].inputs.__provider as string;
+    // Warm-up, not measured: the plugin loads our modules and the wallet's account gets its pubkey on chain.
+    const warm = await up(server, makeUrn("pulumi-nodejs:dynamic/akash:Deployment", "warm-up"), { __provider: provider, sdl: SDL, deposit: 1, bidPolicy: POLICY });
+    await destroy(server, warm.state);
+    const h0 = await wallet.client.getHeight();
+    const t0 = Date.now();
+    const results = await Promise.allSettled(
+      Array.from({ length: n }, (_, i) => up(server, makeUrn("pulumi-nodejs:dynamic/akash:Deployment", `web-${i}`), { __provider: provider, sdl: SDL, deposit: 1, bidPolicy: POLICY })),
+    );
+    const readyMs = Date.now() - t0;
+    const h1 = await wallet.client.getHeight();
+    const states = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.state as ResourceState] : []));
+    const t1 = Date.now();
+    await Promise.all(states.map((s) => destroy(server, s)));
+    const destroyMs = Date.now() - t1;
+    const h2 = await wallet.client.getHeight();
+    const chain = await walletTxs(wallet.client, wallet.address, h0, h2);
+    for (const r of results) if (r.status === "rejected") console.error(`  failed: ${(r.reason as Error).message.split("\n")[0]}`);
+    return {
+      n,
+      mode: "batched (pulumi-akash)",
+      readyMs,
+      destroyMs,
+      blocks: h1 - h0,
+      txs: chain.txs,
+      gasPerDeployment: Math.round(chain.gas / n),
+      sequenceErrors: chain.sequenceErrors,
+      failed: n - states.length,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** One tx per step and one deployment after another: create, wait for a bid, lease, manifest, ready. */
+async function sequential(devnet: Devnet, n: number): Promise<Measure> {
+  const wallet = await fundedWallet(devnet);
+  const signer = await signerFromMnemonic(wallet.mnemonic);
+  const compiled = compileSdl(SDL);
+  const owner = wallet.address;
+  const fee = "auto" as const;
+  const h0 = await wallet.client.getHeight();
+  const t0 = Date.now();
+  const dseqs: string[] = [];
+  let failed = 0;
+  for (let i = 0; i < n; i++) {
+    try {
+      const dseq = String((await wallet.client.getHeight()) * 100 + i);
+      await wallet.client.signAndBroadcast(owner, [msgCreateDeployment({ owner, dseq, groups: compiled.groups, hash: compiled.version, deposit: { denom: "uact", amount: "1000000" } })], fee);
+      dseqs.push(dseq);
+      const bid = await firstBid(devnet, owner, dseq);
+      await wallet.client.signAndBroadcast(owner, [msgCreateLease({ owner, dseq, gseq: 1, oseq: 1, provider: bid.provider })], fee);
+      const hostUri = devnet.providers!.providers.find((p) => p.address === bid.provider)!.hostUri;
+      const auth = async () => ({ kind: "jwt" as const, token: await createProviderJwt(signer) });
+      await sendManifest({ hostUri, dseq, manifestJson: compiled.manifestJson, auth });
+      await awaitLeaseReady({ getStatus: async () => getLeaseStatus({ hostUri, lease: { dseq, gseq: 1, oseq: 1 }, auth: await auth() }), timeoutMs: 120_000, pollIntervalMs: 500 });
+    } catch (error) {
+      failed++;
+      console.error(`  baseline failed: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+  const readyMs = Date.now() - t0;
+  const h1 = await wallet.client.getHeight();
+  const t1 = Date.now();
+  for (const dseq of dseqs) await wallet.client.signAndBroadcast(owner, [msgCloseDeployment({ owner, dseq })], fee);
+  const destroyMs = Date.now() - t1;
+  const chain = await walletTxs(wallet.client, owner, h0, await wallet.client.getHeight());
+  return { n, mode: "sequential baseline", readyMs, destroyMs, blocks: h1 - h0, txs: chain.txs, gasPerDeployment: Math.round(chain.gas / n), sequenceErrors: chain.sequenceErrors, failed };
+}
+
+async function firstBid(devnet: Devnet, owner: string, dseq: string) {
+  const conn = await ChainConnection.connect({ endpoints: [devnet.rpcUrl], chainId: devnet.chainId });
+  try {
+    for (let i = 0; i < 240; i++) {
+      const bids = (await fetchBids(conn, owner, dseq)).filter((b) => b.state === "open");
+      if (bids.length) return bids.sort((a, b) => Number(a.price.amount) - Number(b.price.amount))[0];
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`no bid for ${dseq}`);
+  } finally {
+    conn.disconnect();
+  }
+}
+
+async function main() {
+  const devnet = await startTestDevnet({ blockTimeMs: BLOCK_MS });
+  const rows: Measure[] = [];
+  try {
+    for (const n of SIZES) rows.push(await batched(devnet, n));
+    for (const n of SIZES) rows.push(await sequential(devnet, n));
+  } finally {
+    await devnet.stop();
+  }
+  const one = rows.find((r) => r.mode.startsWith("batched") && r.n === 1);
+  console.log(`\nScale benchmark: devnet blocks ${BLOCK_MS} ms, default simulated providers\n`);
+  console.log("mode                     |   N | ready s | destroy s | blocks | txs | gas/deployment | seq errors | failed | T(N)/T(1)");
+  for (const r of rows) {
+    const base = rows.find((x) => x.mode === r.mode && x.n === 1) ?? one;
+    const ratio = base ? (r.readyMs / base.readyMs).toFixed(2) : "-";
+    console.log(
+      `${r.mode.padEnd(24)} | ${String(r.n).padStart(3)} | ${(r.readyMs / 1000).toFixed(1).padStart(7)} | ${(r.destroyMs / 1000).toFixed(1).padStart(9)} | ${String(r.blocks).padStart(6)} | ${String(r.txs).padStart(3)} | ${String(r.gasPerDeployment).padStart(14)} | ${String(r.sequenceErrors).padStart(10)} | ${String(r.failed).padStart(6)} | ${ratio}`,
+    );
+  }
+  const out = path.join(repoRoot(__dirname), "bench-results", "scale.json");
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify({ blockTimeMs: BLOCK_MS, rows }, null, 2));
+  console.log(`\nwritten to ${path.relative(process.cwd(), out)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
