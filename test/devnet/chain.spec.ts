@@ -256,6 +256,12 @@ describe("devnet chain core (cosmjs acceptance)", function () {
     ]);
     const one = await fetch(`${devnet.restUrl}/cosmos/bank/v1beta1/balances/${a.address}/by_denom?denom=uakt`).then((r) => r.json());
     expect(one).to.deep.equal({ balance: { denom: "uakt", amount: "1000000000" } });
+    await a.client.sendTokens(a.address, a.address, [{ denom: "uakt", amount: "1" }], fee(5000));
+    const account = (await fetch(`${devnet.restUrl}/cosmos/auth/v1beta1/accounts/${a.address}`).then((r) => r.json())) as { account: Record<string, any> };
+    expect(account.account["@type"]).to.equal("/cosmos.auth.v1beta1.BaseAccount");
+    expect(account.account.address).to.equal(a.address);
+    expect(account.account.pub_key["@type"]).to.equal("/cosmos.crypto.secp256k1.PubKey");
+    expect(account.account.sequence).to.equal("1");
     const missing = await fetch(`${devnet.restUrl}/cosmos/auth/v1beta1/accounts/${toBech32("akash", new Uint8Array(20).fill(9))}`);
     expect(missing.status).to.equal(404);
     expect(((await missing.json()) as { message: string }).message).to.match(/^rpc error: code = NotFound/);

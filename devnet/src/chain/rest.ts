@@ -4,6 +4,10 @@
  * e.g. id.owner=...), proto-JSON responses with snake_case field names; errors as {code, message, details}.
  */
 import type * as http from "node:http";
+import type { Registry } from "@cosmjs/proto-signing";
+import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
+import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
+import { createAkashRegistry } from "../../../provider/src/chain/registry";
 import { LoopbackServer } from "./http";
 import type { ChainNode } from "./node";
 import type { QueryHandler } from "./types";
@@ -17,11 +21,31 @@ interface Route {
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** Recursively renames object keys (proto-JSON camelCase -> grpc-gateway snake_case). */
-function snakeKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(snakeKeys);
+type JsonCodec = { decode(b: Uint8Array): unknown; toJSON?(m: unknown): unknown };
+
+/** Types that appear inside Any fields of query responses (accounts, keys) besides the Akash messages. */
+function anyTypes(): Registry {
+  const registry = createAkashRegistry();
+  for (const codec of [BaseAccount, ModuleAccount, PubKey]) registry.register(codec.typeUrl, codec);
+  return registry;
+}
+
+/**
+ * grpc-gateway JSON: snake_case field names, and Any values unpacked as {"@type": url, ...fields}
+ * (left as {type_url, value} when the type is unknown).
+ */
+function gatewayJson(value: unknown, types: Registry): unknown {
+  if (Array.isArray(value)) return value.map((v) => gatewayJson(v, types));
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [snake(k), snakeKeys(v)]));
+  const obj = value as Record<string, unknown>;
+  if (typeof obj.typeUrl === "string" && typeof obj.value === "string" && Object.keys(obj).length === 2) {
+    const codec = types.lookupType(obj.typeUrl) as JsonCodec | undefined;
+    if (codec?.toJSON) {
+      const inner = gatewayJson(codec.toJSON(codec.decode(Buffer.from(obj.value, "base64"))), types) as Record<string, unknown>;
+      return { "@type": obj.typeUrl, ...inner };
+    }
+  }
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [snake(k), gatewayJson(v, types)]));
 }
 
 function setPath(target: Record<string, unknown>, dotted: string, value: string): void {
@@ -46,6 +70,7 @@ function grpcCodeOf(code: number): number {
 export class RestServer {
   private readonly http = new LoopbackServer((req, res) => this.handle(req, res));
   private readonly routes: Route[] = [];
+  private readonly anyTypes = anyTypes();
 
   constructor(private readonly node: ChainNode) {
     for (const handler of node.app.queryRoutes.values()) {
@@ -105,6 +130,6 @@ export class RestServer {
     if (result.code !== 0) return reply(grpcCodeOf(result.code) === 5 ? 404 : 400, { code: grpcCodeOf(result.code), message: result.log, details: [] });
     const response = route.handler.response.decode(result.value);
     const json = route.handler.response.toJSON ? route.handler.response.toJSON(response) : response;
-    reply(200, snakeKeys(json));
+    reply(200, gatewayJson(json, this.anyTypes));
   }
 }

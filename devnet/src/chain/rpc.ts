@@ -273,6 +273,7 @@ export class RpcMethods {
   }
 
   private blockAt(height: number | undefined): BlockRecord {
+    if (height !== undefined && height <= 0) throw internal(`height must be greater than 0, but got ${height}`);
     if (height !== undefined && height > this.node.height) {
       throw internal(`height ${height} must be less than or equal to the current blockchain height ${this.node.height}`);
     }

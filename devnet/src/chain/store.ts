@@ -77,6 +77,8 @@ export class SortedStore implements RawStore {
 /** A copy-on-write layer over a parent store; `commit()` writes it through, dropping it discards it. */
 export class BranchStore implements RawStore {
   private readonly writes = new Map<string, string | null>();
+  /** keys of `writes`, sorted, so prefix scans stay cheap however many writes a block piles up */
+  private readonly keys: string[] = [];
 
   constructor(private readonly parent: RawStore) {}
 
@@ -86,16 +88,24 @@ export class BranchStore implements RawStore {
     return this.parent.get(key);
   }
 
-  set(key: string, value: string): void {
+  private write(key: string, value: string | null): void {
+    if (!this.writes.has(key)) this.keys.splice(lowerBound(this.keys, key), 0, key);
     this.writes.set(key, value);
   }
 
+  set(key: string, value: string): void {
+    this.write(key, value);
+  }
+
   delete(key: string): void {
-    this.writes.set(key, null);
+    this.write(key, null);
   }
 
   range(prefix: string): Array<[string, string]> {
-    const own = [...this.writes.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const own: Array<[string, string | null]> = [];
+    for (let i = lowerBound(this.keys, prefix); i < this.keys.length && this.keys[i].startsWith(prefix); i++) {
+      own.push([this.keys[i], this.writes.get(this.keys[i])!]);
+    }
     if (own.length === 0) return this.parent.range(prefix);
     const base = this.parent.range(prefix);
     const out: Array<[string, string]> = [];
@@ -115,15 +125,17 @@ export class BranchStore implements RawStore {
 
   /** The pending writes, in key order. */
   changes(): Write[] {
-    return [...this.writes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return this.keys.map((key) => [key, this.writes.get(key)!]);
   }
 
   commit(): void {
-    for (const [key, value] of this.writes) {
+    for (const key of this.keys) {
+      const value = this.writes.get(key)!;
       if (value === null) this.parent.delete(key);
       else this.parent.set(key, value);
     }
     this.writes.clear();
+    this.keys.length = 0;
   }
 }
 

@@ -5,12 +5,13 @@ import { ChainConnection } from "../chain/connection";
 import { requireMnemonic, type AkashConfig } from "./config";
 
 /** Fails with the config key and fix when no mnemonic is configured. */
-export function signingClient(config: AkashConfig): Promise<AkashClient> {
+export function signingClient(config: AkashConfig, log?: (message: string) => void): Promise<AkashClient> {
   return connectAkashClient({
     rpcEndpoints: config.rpcEndpoints,
     chainId: config.chainId,
     mnemonic: requireMnemonic(config),
     gasPrice: config.gasPrice,
+    log,
   });
 }
 

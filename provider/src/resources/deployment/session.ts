@@ -1,11 +1,12 @@
 // The chain access a Deployment hook needs: a signing client (create, update, delete) or a read-only
 // connection (read), both from the configure-time config. Progress lines go to stdout, which the engine shows.
-import { ChainConnection } from "../../chain/connection";
-import { connectAkashClient, type AkashClient } from "../../chain/client";
+import type { ChainConnection } from "../../chain/connection";
+import type { AkashClient } from "../../chain/client";
 import { estimateBlockTime } from "../../chain/blocks";
 import { jwtSource } from "../../gateway/jwt";
 import type { GatewayAuth } from "../../gateway/https";
-import { providerConfig, requireMnemonic, type AkashConfig } from "../config";
+import { providerConfig, type AkashConfig } from "../config";
+import { queryConnection, signingClient } from "../chain-session";
 
 export type Log = (message: string) => void;
 
@@ -26,20 +27,13 @@ export function resourceLog(name: string): Log {
 
 export async function openSession(provider: object, log: Log): Promise<Session> {
   const config = providerConfig(provider);
-  const client = await connectAkashClient({
-    rpcEndpoints: config.rpcEndpoints,
-    chainId: config.chainId,
-    mnemonic: requireMnemonic(config),
-    gasPrice: config.gasPrice,
-    log,
-  });
+  const client = await signingClient(config, log);
   const token = jwtSource(client.signer);
   const pollIntervalMs = Math.min(2000, Math.max(250, Math.round((await estimateBlockTime(client.conn, 20)) * 1000)));
   return { ...client, config, owner: client.signer.address, auth: async () => ({ kind: "jwt", token: await token() }), log, pollIntervalMs };
 }
 
 /** Chain queries only: refresh must work without a mnemonic and without any provider being reachable. */
-export async function openReadConnection(provider: object): Promise<ChainConnection> {
-  const config = providerConfig(provider);
-  return ChainConnection.connect({ endpoints: config.rpcEndpoints, chainId: config.chainId });
+export function openReadConnection(provider: object): Promise<ChainConnection> {
+  return queryConnection(providerConfig(provider));
 }
