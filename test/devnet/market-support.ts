@@ -9,6 +9,7 @@ import { connectComet } from "@cosmjs/tendermint-rpc";
 import { compileSdl } from "../../provider/src/sdl";
 import type { Devnet } from "../../devnet/src";
 import { type FundedWallet, startTestDevnet } from "../../devnet/src/testing";
+import { sdl } from "./providers-support";
 
 export const fee = (gas = 400_000): StdFee => ({ amount: [{ denom: "uakt", amount: String(Math.ceil(gas * 0.025)) }], gas: String(gas) });
 
@@ -69,32 +70,8 @@ export async function connect(rpcUrl: string): Promise<ChainAccess> {
   };
 }
 
-export const SDL = (price: string) => `version: "2.0"
-services:
-  web:
-    image: nginx:1.25
-    expose:
-      - port: 80
-        as: 80
-        to:
-          - global: true
-profiles:
-  compute:
-    web:
-      resources:
-        cpu: { units: 0.1 }
-        memory: { size: 128Mi }
-        storage: { size: 512Mi }
-  placement:
-    dcloud:
-      pricing:
-        web: { denom: uact, amount: ${price} }
-deployment:
-  web:
-    dcloud:
-      profile: web
-      count: 1
-`;
+/** The market tests' tenant SDL: a small nginx service at `price` uact per block. */
+export const SDL = (price: string) => sdl({ price, cpu: 0.1, memory: "128Mi", storage: "512Mi" });
 
 export function compiled(price: string) {
   return compileSdl(SDL(price), { file: "market.spec SDL" });

@@ -7,7 +7,17 @@ import * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import type { CompiledSdl } from "../../provider/src/sdl";
 
 /** A one-service SDL (nginx behind an HTTP ingress) with the placement and price under test. */
-export function sdl(opts: { image?: string; count?: number; price?: number; attributes?: string; signedBy?: string; gpu?: string }): string {
+export function sdl(opts: {
+  image?: string;
+  count?: number;
+  price?: number | string;
+  attributes?: string;
+  signedBy?: string;
+  gpu?: string;
+  cpu?: number;
+  memory?: string;
+  storage?: string;
+}): string {
   return `version: "2.0"
 services:
   web:
@@ -21,9 +31,9 @@ profiles:
   compute:
     web:
       resources:
-        cpu: { units: 0.5 }
-        memory: { size: 512Mi }
-        storage: { size: 1Gi }${opts.gpu ? `\n        gpu:\n          units: 1\n          attributes:\n            vendor:\n              nvidia:\n                - model: ${opts.gpu}` : ""}
+        cpu: { units: ${opts.cpu ?? 0.5} }
+        memory: { size: ${opts.memory ?? "512Mi"} }
+        storage: { size: ${opts.storage ?? "1Gi"} }${opts.gpu ? `\n        gpu:\n          units: 1\n          attributes:\n            vendor:\n              nvidia:\n                - model: ${opts.gpu}` : ""}
   placement:
     dcloud:${opts.attributes ? `\n      attributes:\n${opts.attributes}` : ""}${opts.signedBy ? `\n      signedBy:\n        anyOf:\n          - ${opts.signedBy}` : ""}
       pricing:

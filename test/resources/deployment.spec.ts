@@ -5,35 +5,10 @@ import * as https from "node:http";
 import { startTestDevnet, fundedWallet } from "../../devnet/src/testing";
 import type { Devnet } from "../../devnet/src";
 import { Deployment } from "../../sdk";
+import { sdl as providerSdl } from "../devnet/providers-support";
 import { destroy, refresh, registerWithMocks, secret, startProviderServer, up, UNKNOWN, type ProviderServer, type ResourceState, makeUrn, CheckFailedError, plain } from "../harness";
 
-const sdl = (image: string, extra = "") => `
-version: "2.0"
-services:
-  web:
-    image: ${image}
-    expose:
-      - port: 80
-        as: 80
-        to:
-          - global: true
-${extra}profiles:
-  compute:
-    web:
-      resources:
-        cpu: { units: 0.5 }
-        memory: { size: 512Mi }
-        storage: { size: 1Gi }
-  placement:
-    dcloud:
-      pricing:
-        web: { denom: uact, amount: 1000 }
-deployment:
-  web:
-    dcloud:
-      profile: web
-      count: 1
-`;
+const sdl = (image: string) => providerSdl({ image });
 
 function get(url: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -39,6 +39,8 @@ export interface LeasingRequest {
   bidTimeoutMs: number;
   /** providers that already failed this deployment (failover) */
   exclude?: readonly string[];
+  /** only bids on orders from this oseq on (failover: the closed lease's order is over) */
+  minOseq?: number;
   pollIntervalMs?: number;
 }
 
@@ -63,7 +65,14 @@ export async function acquireLeases(session: Session, request: LeasingRequest): 
     if (!probes.has(hostUri)) probes.set(hostUri, probeProviderStatus(hostUri));
     return probes.get(hostUri)!;
   };
-  const openBids = async () => (await fetchBids(conn, owner, request.dseq)).filter((b) => gseqs.includes(b.gseq) && b.state === "open");
+  // A group has one open order at a time, the newest; the chain leaves some losing bids of an earlier, matched
+  // order "open" (it marks only the first loser lost), and leasing one of those fails with "order not open".
+  const openBids = async () => {
+    const bids = (await fetchBids(conn, owner, request.dseq)).filter((b) => gseqs.includes(b.gseq) && b.oseq >= (request.minOseq ?? 1));
+    const newest = new Map<number, number>();
+    for (const b of bids) newest.set(b.gseq, Math.max(newest.get(b.gseq) ?? 0, b.oseq));
+    return bids.filter((b) => b.state === "open" && b.oseq === newest.get(b.gseq));
+  };
 
   let bids = (
     await waitForBids({

@@ -77,6 +77,7 @@ export async function rolloutGroup(session: Session, request: RolloutRequest, fi
         policy: request.policy,
         bidTimeoutMs: request.bidTimeoutMs,
         exclude: failed,
+        minOseq: lease.oseq + 1,
         pollIntervalMs: request.pollIntervalMs,
       });
       lease = next.leases[0];

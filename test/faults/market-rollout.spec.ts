@@ -1,0 +1,119 @@
+// Fault matrix, scenarios 1-3: no acceptable bid, a provider failing at manifest send (offline, 5xx), a
+// provider that never becomes ready. Each: a fresh wallet through the plugin server, then the leak audit.
+import { expect } from "chai";
+import type { Devnet } from "../../devnet/src";
+import { destroy } from "../harness";
+import { FAST, FAST_POLICY, providerNamed, Scenario, startFaultDevnet, webSdl } from "./support";
+
+describe("fault matrix: bids and rollout (plugin + devnet)", function () {
+  this.timeout(120_000);
+  let devnet: Devnet;
+  let scenario: Scenario | undefined;
+  const providers = () => devnet.providers!.providers;
+
+  before(async function () {
+    this.timeout(120_000);
+    devnet = await startFaultDevnet();
+  });
+  afterEach(async () => {
+    for (const p of providers()) {
+      p.faults.noBids(false);
+      p.faults.gateway5xx(false);
+      await p.faults.offline(false);
+    }
+    await scenario?.stop();
+    scenario = undefined;
+  });
+  after(async () => {
+    await devnet?.stop();
+  });
+
+  it("1a. no bids within the bid window: closes the deployment, refunds the deposit, says so", async () => {
+    scenario = await Scenario.start(devnet);
+    for (const p of providers()) p.faults.noBids(true);
+    const { error } = await scenario.up("web", { sdl: webSdl(), ...FAST, bidTimeout: 3, bidPolicy: FAST_POLICY });
+    expect(error?.message).to.match(/no acceptable bids within bidTimeout \(3 s\) for deployment (\d+)/);
+    expect(error?.message).to.match(/no bids/);
+    expect(error?.message).to.match(/was closed and its deposit refunded; nothing is left running/);
+    const audit = await scenario.finish([]);
+    expect(audit.active).to.deep.equal([]);
+    expect(audit.closed).to.have.length(1);
+    expect(audit.earnedUact).to.equal(0n);
+  });
+
+  it("1b. every bid excluded by the policy: the error names each provider and the rule that excluded it", async () => {
+    scenario = await Scenario.start(devnet);
+    const { error } = await scenario.up("web", { sdl: webSdl(), ...FAST, bidTimeout: 3, bidPolicy: { ...FAST_POLICY, maxPricePerMonthUsd: 0.01 } });
+    for (const p of providers()) expect(error?.message).to.contain(`${p.address}: rejected (over-price: `);
+    expect(error?.message).to.match(/was closed and its deposit refunded/);
+    const audit = await scenario.finish([]);
+    expect(audit.active).to.deep.equal([]);
+    expect(audit.earnedUact).to.equal(0n);
+  });
+
+  it("2a. the chosen provider goes offline at manifest send: fails over to the next bid", async () => {
+    const cheapest = providerNamed(devnet, "sim-us-east");
+    scenario = await Scenario.start(devnet, {
+      onLog: (line) => {
+        if (line.text.includes(`lease created for group 1 with ${cheapest.address}`)) void cheapest.faults.offline(true);
+      },
+    });
+    const { state, error } = await scenario.up("web", { sdl: webSdl(), ...FAST, bidPolicy: FAST_POLICY });
+    expect(error, error?.message).to.equal(undefined);
+    const leases = scenario.outputs(state!).leases as Array<{ provider: string }>;
+    expect(leases).to.have.length(1);
+    expect(leases[0].provider).to.not.equal(cheapest.address);
+    expect(scenario.server.logText()).to.contain(`provider ${cheapest.address} failed for group 1`);
+    await scenario.finish([state]);
+    await destroy(scenario.server, state!);
+    const audit = await scenario.finish([]);
+    expect(audit.active).to.deep.equal([]);
+  });
+
+  it("2b. every provider answers 5xx at manifest send: closes the deployment after the last one and reports each", async () => {
+    scenario = await Scenario.start(devnet);
+    for (const p of providers()) p.faults.gateway5xx(true);
+    // reachability off: the status probe would otherwise exclude the failing gateways before any lease
+    const { error } = await scenario.up("web", { sdl: webSdl(), ...FAST, bidPolicy: { ...FAST_POLICY, reachability: false } });
+    expect(error?.message).to.match(/group 1: 3 providers failed before readiness/);
+    for (const p of providers()) expect(error?.message).to.contain(p.address);
+    expect(error?.message).to.match(/was closed and its deposit refunded/);
+    const audit = await scenario.finish([]);
+    expect(audit.active).to.deep.equal([]);
+  });
+
+  it("3. the chosen provider never becomes ready: fails over after readyTimeout; with none left, closes and reports", async () => {
+    let first: string | undefined;
+    scenario = await Scenario.start(devnet, {
+      onLog: (line) => {
+        const m = /manifest accepted by (akash1[0-9a-z]+)/.exec(line.text);
+        if (m && !first) {
+          first = m[1];
+          providers().find((p) => p.address === first)!.faults.gateway5xx(true);
+        }
+      },
+    });
+    const { state, error } = await scenario.up("web", { sdl: webSdl(), ...FAST, readyTimeout: 3, bidPolicy: { ...FAST_POLICY, reachability: false } });
+    expect(error, error?.message).to.equal(undefined);
+    const leases = scenario.outputs(state!).leases as Array<{ provider: string }>;
+    expect(leases[0].provider).to.not.equal(first);
+    expect(scenario.server.logText()).to.match(/lease not ready after 3s/);
+    await destroy(scenario.server, state!);
+    await scenario.finish([]);
+    await scenario.stop();
+
+    // None left: every provider stops answering once it has the manifest.
+    scenario = await Scenario.start(devnet, {
+      onLog: (line) => {
+        const m = /manifest accepted by (akash1[0-9a-z]+)/.exec(line.text);
+        if (m) providers().find((p) => p.address === m[1])!.faults.gateway5xx(true);
+      },
+    });
+    for (const p of providers()) p.faults.gateway5xx(false);
+    const failed = await scenario.up("web", { sdl: webSdl(), ...FAST, readyTimeout: 2, bidPolicy: { ...FAST_POLICY, reachability: false } });
+    expect(failed.error?.message).to.match(/3 providers failed before readiness .*lease not ready after 2s/s);
+    expect(failed.error?.message).to.match(/was closed and its deposit refunded/);
+    const audit = await scenario.finish([]);
+    expect(audit.active).to.deep.equal([]);
+  });
+});
