@@ -1,10 +1,15 @@
 // npm run bench:scale — N Deployments in one `pulumi up`, as the engine runs them (concurrent creates through
 // Pulumi's dynamic-provider plugin server), against a devnet with fixed 500 ms blocks; then destroyed.
 // Compared with a sequential baseline that sends one tx per deployment step from a plain cosmjs client, the way
-// existing Akash tools do. Prints a table and writes bench-results/scale.json. Numbers only, no assertions.
+// existing Akash tools do (one deployment after another, so it never collides on sequences itself; every tx is
+// checked, and any failure is listed with the chain's or provider's reason). Also prints, per batched run, when
+// the last deployment reached each step (from the plugin's progress lines), to see where the time goes.
+// Prints a table and writes bench-results/scale.json. Numbers only, no assertions.
+// SCALE_SIZES=1,5,20 (default) picks N; SCALE_MODES=batched or sequential runs one side only.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { SigningStargateClient } from "@cosmjs/stargate";
+import type { EncodeObject } from "@cosmjs/proto-signing";
+import { assertIsDeliverTxSuccess, type SigningStargateClient } from "@cosmjs/stargate";
 import { startTestDevnet, fundedWallet } from "../devnet/src/testing";
 import type { Devnet } from "../devnet/src";
 import { Deployment } from "../sdk";
@@ -23,6 +28,8 @@ import { ChainConnection } from "../provider/src/chain/connection";
 
 const BLOCK_MS = 500;
 const SIZES = (process.env.SCALE_SIZES ?? "1,5,20").split(",").map(Number);
+/** SCALE_MODES=batched or sequential runs one side only (e.g. while tuning). */
+const MODES = (process.env.SCALE_MODES ?? "batched,sequential").split(",");
 
 const SDL = `
 version: "2.0"
@@ -61,9 +68,25 @@ interface Measure {
   blocks: number;
   txs: number;
   gasPerDeployment: number;
+  /** sequence mismatches seen: txs rejected in a block, CheckTx rejections, and our queue's resyncs */
   sequenceErrors: number;
   failed: number;
+  /** why each failed resource or deployment failed (first line of the error) */
+  failures: string[];
+  /** batched runs: when the last of the N deployments reached each step (ms after the start) */
+  phasesMs?: Record<Phase, number | undefined>;
 }
+
+/** The plugin's progress lines marking each step of a Deployment's create (see resources/deployment). */
+const PHASES = {
+  created: /deployment \d+ created \(deposit/,
+  leased: /lease created for group/,
+  manifest: /manifest accepted by/,
+  ready: / ready on /,
+} as const;
+type Phase = keyof typeof PHASES;
+const SEQUENCE_RESYNC = /account sequence resynced/;
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];
 
 /** Txs the wallet sent between two heights, with their gas and any sequence-mismatch failures. */
 async function walletTxs(client: SigningStargateClient, owner: string, from: number, to: number) {
@@ -77,7 +100,9 @@ async function walletTxs(client: SigningStargateClient, owner: string, from: num
 
 async function batched(devnet: Devnet, n: number): Promise<Measure> {
   const wallet = await fundedWallet(devnet);
-  const server = await startProviderServer();
+  let t0 = 0;
+  const seen: Array<{ atMs: number; text: string }> = [];
+  const server = await startProviderServer({ onLog: ({ text }) => t0 && seen.push({ atMs: Date.now() - t0, text }) });
   try {
     await server.configure({
       "akash:network": "devnet",
@@ -91,7 +116,7 @@ async function batched(devnet: Devnet, n: number): Promise<Measure> {
     const warm = await up(server, makeUrn("pulumi-nodejs:dynamic/akash:Deployment", "warm-up"), { __provider: provider, sdl: SDL, deposit: 1, bidPolicy: POLICY });
     await destroy(server, warm.state);
     const h0 = await wallet.client.getHeight();
-    const t0 = Date.now();
+    t0 = Date.now();
     const results = await Promise.allSettled(
       Array.from({ length: n }, (_, i) => up(server, makeUrn("pulumi-nodejs:dynamic/akash:Deployment", `web-${i}`), { __provider: provider, sdl: SDL, deposit: 1, bidPolicy: POLICY })),
     );
@@ -102,8 +127,12 @@ async function batched(devnet: Devnet, n: number): Promise<Measure> {
     await Promise.all(states.map((s) => destroy(server, s)));
     const destroyMs = Date.now() - t1;
     const h2 = await wallet.client.getHeight();
-    const chain = await walletTxs(wallet.client, wallet.address, h0, h2);
-    for (const r of results) if (r.status === "rejected") console.error(`  failed: ${(r.reason as Error).message.split("\n")[0]}`);
+    const chain = await walletTxs(wallet.client, wallet.address, h0 + 1, h2);
+    const failures = results.flatMap((r) => (r.status === "rejected" ? [firstLine(r.reason)] : []));
+    for (const f of failures) console.error(`  failed: ${f}`);
+    await server.flushLogs();
+    const lastAt = (pattern: RegExp) => seen.filter((l) => pattern.test(l.text) && l.atMs <= readyMs).reduce<number | undefined>((m, l) => Math.max(m ?? 0, l.atMs), undefined);
+    const phasesMs = Object.fromEntries(Object.entries(PHASES).map(([phase, pattern]) => [phase, lastAt(pattern)])) as Record<Phase, number | undefined>;
     return {
       n,
       mode: "batched (pulumi-akash)",
@@ -112,8 +141,10 @@ async function batched(devnet: Devnet, n: number): Promise<Measure> {
       blocks: h1 - h0,
       txs: chain.txs,
       gasPerDeployment: Math.round(chain.gas / n),
-      sequenceErrors: chain.sequenceErrors,
+      sequenceErrors: chain.sequenceErrors + seen.filter((l) => SEQUENCE_RESYNC.test(l.text)).length,
       failed: n - states.length,
+      failures,
+      phasesMs,
     };
   } finally {
     await server.stop();
@@ -126,34 +157,55 @@ async function sequential(devnet: Devnet, n: number): Promise<Measure> {
   const signer = await signerFromMnemonic(wallet.mnemonic);
   const compiled = compileSdl(SDL);
   const owner = wallet.address;
-  const fee = "auto" as const;
   const h0 = await wallet.client.getHeight();
   const t0 = Date.now();
   const dseqs: string[] = [];
-  let failed = 0;
+  const failures: string[] = [];
   for (let i = 0; i < n; i++) {
     try {
       const dseq = String((await wallet.client.getHeight()) * 100 + i);
-      await wallet.client.signAndBroadcast(owner, [msgCreateDeployment({ owner, dseq, groups: compiled.groups, hash: compiled.version, deposit: { denom: "uact", amount: "1000000" } })], fee);
+      await send(wallet.client, owner, [msgCreateDeployment({ owner, dseq, groups: compiled.groups, hash: compiled.version, deposit: { denom: "uact", amount: "1000000" } })]);
       dseqs.push(dseq);
       const bid = await firstBid(devnet, owner, dseq);
-      await wallet.client.signAndBroadcast(owner, [msgCreateLease({ owner, dseq, gseq: 1, oseq: 1, provider: bid.provider })], fee);
+      await send(wallet.client, owner, [msgCreateLease({ owner, dseq, gseq: 1, oseq: 1, provider: bid.provider })]);
       const hostUri = devnet.providers!.providers.find((p) => p.address === bid.provider)!.hostUri;
       const auth = async () => ({ kind: "jwt" as const, token: await createProviderJwt(signer) });
       await sendManifest({ hostUri, dseq, manifestJson: compiled.manifestJson, auth });
       await awaitLeaseReady({ getStatus: async () => getLeaseStatus({ hostUri, lease: { dseq, gseq: 1, oseq: 1 }, auth: await auth() }), timeoutMs: 120_000, pollIntervalMs: 500 });
     } catch (error) {
-      failed++;
-      console.error(`  baseline failed: ${(error as Error).message.split("\n")[0]}`);
+      failures.push(firstLine(error));
+      console.error(`  baseline failed: ${firstLine(error)}`);
     }
   }
   const readyMs = Date.now() - t0;
   const h1 = await wallet.client.getHeight();
   const t1 = Date.now();
-  for (const dseq of dseqs) await wallet.client.signAndBroadcast(owner, [msgCloseDeployment({ owner, dseq })], fee);
+  for (const dseq of dseqs) await send(wallet.client, owner, [msgCloseDeployment({ owner, dseq })]);
   const destroyMs = Date.now() - t1;
-  const chain = await walletTxs(wallet.client, owner, h0, await wallet.client.getHeight());
-  return { n, mode: "sequential baseline", readyMs, destroyMs, blocks: h1 - h0, txs: chain.txs, gasPerDeployment: Math.round(chain.gas / n), sequenceErrors: chain.sequenceErrors, failed };
+  const chain = await walletTxs(wallet.client, owner, h0 + 1, await wallet.client.getHeight());
+  // A naive client's sequence collisions are rejected at CheckTx (never in a block): count those failures too.
+  const checkTxSequenceErrors = failures.filter((f) => /account sequence mismatch|incorrect account sequence/i.test(f)).length;
+  return {
+    n,
+    mode: "sequential baseline",
+    readyMs,
+    destroyMs,
+    blocks: h1 - h0,
+    txs: chain.txs,
+    gasPerDeployment: Math.round(chain.gas / n),
+    sequenceErrors: chain.sequenceErrors + checkTxSequenceErrors,
+    failed: failures.length,
+    failures,
+  };
+}
+
+/**
+ * What a careful CLI does: simulate for gas (with the 1.5 adjustment our queue uses too: cosmjs' "auto" 1.4
+ * runs out of gas when a late bid lands between simulate and the lease), sign, broadcast, wait for the
+ * block, and fail on a failed tx.
+ */
+async function send(client: SigningStargateClient, owner: string, messages: EncodeObject[]) {
+  assertIsDeliverTxSuccess(await client.signAndBroadcast(owner, messages, 1.5));
 }
 
 async function firstBid(devnet: Devnet, owner: string, dseq: string) {
@@ -174,8 +226,8 @@ async function main() {
   const devnet = await startTestDevnet({ blockTimeMs: BLOCK_MS });
   const rows: Measure[] = [];
   try {
-    for (const n of SIZES) rows.push(await batched(devnet, n));
-    for (const n of SIZES) rows.push(await sequential(devnet, n));
+    if (MODES.includes("batched")) for (const n of SIZES) rows.push(await batched(devnet, n));
+    if (MODES.includes("sequential")) for (const n of SIZES) rows.push(await sequential(devnet, n));
   } finally {
     await devnet.stop();
   }
@@ -192,6 +244,13 @@ async function main() {
   const out = path.join(repoRoot(__dirname), "bench-results", "scale.json");
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify({ blockTimeMs: BLOCK_MS, rows }, null, 2));
+  console.log("\nbatched: when the last deployment reached each step (s after the start)");
+  for (const r of rows) {
+    if (!r.phasesMs) continue;
+    const steps = Object.entries(r.phasesMs).map(([phase, ms]) => `${phase} ${ms === undefined ? "-" : (ms / 1000).toFixed(1)}`);
+    console.log(`  N=${String(r.n).padEnd(3)} ${steps.join(", ")}`);
+  }
+  for (const r of rows) if (r.failures.length) console.log(`${r.mode} N=${r.n} failures:\n${r.failures.map((f) => `  ${f}`).join("\n")}`);
   console.log(`\nwritten to ${path.relative(process.cwd(), out)}`);
 }
 

@@ -32,6 +32,11 @@ export interface DeploymentArgs {
   adopt?: pulumi.Input<string | number>;
   /** Env values kept secret: `{ service: { NAME: value } }`, added to that service's env. */
   secretEnv?: pulumi.Input<Record<string, pulumi.Input<Record<string, pulumi.Input<string>>>>>;
+  /**
+   * Stable identity used to find a deployment an interrupted `pulumi up` created but never recorded.
+   * Default `<project>/<stack>/<name>`; set it only to keep the identity across a rename.
+   */
+  resourceKey?: pulumi.Input<string>;
 }
 
 export class Deployment extends pulumi.dynamic.Resource {
@@ -58,6 +63,9 @@ export class Deployment extends pulumi.dynamic.Resource {
       name,
       {
         ...args,
+        // Secret in the stack state too (inputs), not only in the outputs.
+        secretEnv: args.secretEnv === undefined ? undefined : pulumi.secret(args.secretEnv),
+        resourceKey: args.resourceKey ?? `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
         dseq: undefined,
         owner: undefined,
         version: undefined,

@@ -1,35 +1,17 @@
 // Fault matrix, scenarios 1-3: no acceptable bid, a provider failing at manifest send (offline, 5xx), a
 // provider that never becomes ready. Each: a fresh wallet through the plugin server, then the leak audit.
 import { expect } from "chai";
-import type { Devnet } from "../../devnet/src";
 import { destroy } from "../harness";
-import { FAST, FAST_POLICY, providerNamed, Scenario, startFaultDevnet, webSdl } from "./support";
+import { FAST, FAST_POLICY, providerNamed, Scenario, useFaultDevnet, webSdl } from "./support";
 
 describe("fault matrix: bids and rollout (plugin + devnet)", function () {
   this.timeout(120_000);
-  let devnet: Devnet;
-  let scenario: Scenario | undefined;
-  const providers = () => devnet.providers!.providers;
-
-  before(async function () {
-    this.timeout(120_000);
-    devnet = await startFaultDevnet();
-  });
-  afterEach(async () => {
-    for (const p of providers()) {
-      p.faults.noBids(false);
-      p.faults.gateway5xx(false);
-      await p.faults.offline(false);
-    }
-    await scenario?.stop();
-    scenario = undefined;
-  });
-  after(async () => {
-    await devnet?.stop();
-  });
+  const suite = useFaultDevnet();
+  let scenario: Scenario;
+  const providers = () => suite.devnet.providers!.providers;
 
   it("1a. no bids within the bid window: closes the deployment, refunds the deposit, says so", async () => {
-    scenario = await Scenario.start(devnet);
+    scenario = await suite.start();
     for (const p of providers()) p.faults.noBids(true);
     const { error } = await scenario.up("web", { sdl: webSdl(), ...FAST, bidTimeout: 3, bidPolicy: FAST_POLICY });
     expect(error?.message).to.match(/no acceptable bids within bidTimeout \(3 s\) for deployment (\d+)/);
@@ -42,7 +24,7 @@ describe("fault matrix: bids and rollout (plugin + devnet)", function () {
   });
 
   it("1b. every bid excluded by the policy: the error names each provider and the rule that excluded it", async () => {
-    scenario = await Scenario.start(devnet);
+    scenario = await suite.start();
     const { error } = await scenario.up("web", { sdl: webSdl(), ...FAST, bidTimeout: 3, bidPolicy: { ...FAST_POLICY, maxPricePerMonthUsd: 0.01 } });
     for (const p of providers()) expect(error?.message).to.contain(`${p.address}: rejected (over-price: `);
     expect(error?.message).to.match(/was closed and its deposit refunded/);
@@ -52,8 +34,8 @@ describe("fault matrix: bids and rollout (plugin + devnet)", function () {
   });
 
   it("2a. the chosen provider goes offline at manifest send: fails over to the next bid", async () => {
-    const cheapest = providerNamed(devnet, "sim-us-east");
-    scenario = await Scenario.start(devnet, {
+    const cheapest = providerNamed(suite.devnet, "sim-us-east");
+    scenario = await suite.start({
       onLog: (line) => {
         if (line.text.includes(`lease created for group 1 with ${cheapest.address}`)) void cheapest.faults.offline(true);
       },
@@ -71,7 +53,7 @@ describe("fault matrix: bids and rollout (plugin + devnet)", function () {
   });
 
   it("2b. every provider answers 5xx at manifest send: closes the deployment after the last one and reports each", async () => {
-    scenario = await Scenario.start(devnet);
+    scenario = await suite.start();
     for (const p of providers()) p.faults.gateway5xx(true);
     // reachability off: the status probe would otherwise exclude the failing gateways before any lease
     const { error } = await scenario.up("web", { sdl: webSdl(), ...FAST, bidPolicy: { ...FAST_POLICY, reachability: false } });
@@ -84,7 +66,7 @@ describe("fault matrix: bids and rollout (plugin + devnet)", function () {
 
   it("3. the chosen provider never becomes ready: fails over after readyTimeout; with none left, closes and reports", async () => {
     let first: string | undefined;
-    scenario = await Scenario.start(devnet, {
+    scenario = await suite.start({
       onLog: (line) => {
         const m = /manifest accepted by (akash1[0-9a-z]+)/.exec(line.text);
         if (m && !first) {
@@ -100,10 +82,9 @@ describe("fault matrix: bids and rollout (plugin + devnet)", function () {
     expect(scenario.server.logText()).to.match(/lease not ready after 3s/);
     await destroy(scenario.server, state!);
     await scenario.finish([]);
-    await scenario.stop();
 
     // None left: every provider stops answering once it has the manifest.
-    scenario = await Scenario.start(devnet, {
+    scenario = await suite.start({
       onLog: (line) => {
         const m = /manifest accepted by (akash1[0-9a-z]+)/.exec(line.text);
         if (m) providers().find((p) => p.address === m[1])!.faults.gateway5xx(true);

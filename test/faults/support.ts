@@ -32,6 +32,11 @@ import {
 } from "../harness";
 import { waitFor } from "../client/helpers";
 
+export interface UpResult {
+  state?: ResourceState;
+  error?: Error;
+}
+
 export const DEPLOYMENT_TYPE = "pulumi-nodejs:dynamic/akash:Deployment";
 
 /** Fast settings: a short bid window and timeouts so a failing scenario fails in seconds. */
@@ -81,6 +86,45 @@ export async function startFaultDevnet(options: DevnetOptions = {}): Promise<Dev
     providerTiming: { pollMs: 100, startupDelayMs: 100 },
     ...options,
   });
+}
+
+export interface FaultSuite {
+  devnet: Devnet;
+  /** Starts a scenario (stopping the previous one); afterEach stops it and clears every provider fault. */
+  start(options?: ScenarioOptions): Promise<Scenario>;
+}
+
+/** Mocha hooks: one fault devnet for the spec file, a fresh scenario per test. */
+export function useFaultDevnet(options: DevnetOptions = {}): FaultSuite {
+  let current: Scenario | undefined;
+  const stopCurrent = async () => {
+    await current?.stop();
+    current = undefined;
+  };
+  const suite: FaultSuite = {
+    devnet: undefined as unknown as Devnet,
+    async start(scenarioOptions) {
+      await stopCurrent();
+      current = await Scenario.start(suite.devnet, scenarioOptions);
+      return current;
+    },
+  };
+  before(async function () {
+    this.timeout(120_000);
+    suite.devnet = await startFaultDevnet(options);
+  });
+  afterEach(async () => {
+    for (const p of suite.devnet.providers?.providers ?? []) {
+      p.faults.noBids(false);
+      p.faults.gateway5xx(false);
+      await p.faults.offline(false);
+    }
+    await stopCurrent();
+  });
+  after(async () => {
+    await suite.devnet?.stop();
+  });
+  return suite;
 }
 
 export function providerNamed(devnet: Devnet, name: string): ProviderHandle {
@@ -180,8 +224,12 @@ export class Scenario {
   }
 
   /** `pulumi up` of one Deployment; a failure is recorded (for the secret scan) and returned. */
-  async up(name: string, args: DeploymentArgs, prior?: ResourceState): Promise<{ state?: ResourceState; error?: Error & { initFailure?: { id: string } } }> {
-    const { urn, inputs } = await this.inputs(name, args);
+  async up(name: string, args: DeploymentArgs, prior?: ResourceState): Promise<UpResult> {
+    return this.run(await this.inputs(name, args), prior);
+  }
+
+  /** `pulumi up` with inputs from `inputs()` (mocks are process-wide: register first, then run in parallel). */
+  async run({ urn, inputs }: { urn: string; inputs: PropertyMap }, prior?: ResourceState): Promise<UpResult> {
     try {
       const { state } = await up(this.server, urn, inputs, prior);
       this.seenStates.push(state);

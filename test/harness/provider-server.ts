@@ -359,11 +359,12 @@ export class ProviderServer {
     await this.call<provproto.DeleteRequest, unknown>("delete", this.client.delete, req);
   }
 
-  async stop(): Promise<void> {
+  /** Ends the plugin; SIGKILL plays a crash (the machine or CI runner going away mid-operation). */
+  async stop(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
     this.client.close();
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
-    this.child.kill();
+    this.child.kill(signal);
     await exited;
   }
 

@@ -13,7 +13,7 @@ import {
   ErrUnauthorized,
   HttpError,
 } from "./http-error";
-import { authorize, authorizeForProvider, mtlsClaims, verifyJwt, type Claims, type LeaseRef, type PermissionScope, type PubkeyLookup } from "./jwt";
+import { authorize, authorizeForProvider, cachingJwtVerifier, mtlsClaims, type Claims, type LeaseRef, type PermissionScope, type PubkeyLookup } from "./jwt";
 import type { ManifestGroup } from "./manifest-check";
 import { verifyClientCertificate, type CertificateLookup } from "./mtls";
 import type { LeaseStatus, ServiceStatus } from "./workloads";
@@ -96,11 +96,14 @@ export class Gateway {
   private server: https.Server | undefined;
   private readonly sockets = new Set<Socket>();
   private port = 0;
+  private readonly verifyJwt: (token: string) => Promise<Claims>;
 
   constructor(
     private readonly backend: GatewayBackend,
     private readonly tls: { key: string; cert: string },
-  ) {}
+  ) {
+    this.verifyJwt = cachingJwtVerifier(backend.lookupPubkey);
+  }
 
   get hostUri(): string {
     return `https://127.0.0.1:${this.port}`;
@@ -160,7 +163,7 @@ export class Gateway {
       claims = mtlsClaims(socket.akashOwner);
     }
     if (claims && token) throw ErrAuthAmbiguous;
-    if (token) claims = await verifyJwt(token, this.backend.lookupPubkey);
+    if (token) claims = await this.verifyJwt(token);
     return claims;
   }
 

@@ -5,7 +5,7 @@ import { Secp256k1, sha256 } from "@cosmjs/crypto";
 import { toBase64, toBech32, toUtf8 } from "@cosmjs/encoding";
 import { deterministicMnemonic } from "./config";
 import { HttpError } from "./http-error";
-import { authorize, authorizeForProvider, verifyJwt, type Claims } from "./jwt";
+import { authorize, authorizeForProvider, cachingJwtVerifier, verifyJwt, type Claims } from "./jwt";
 
 const PROVIDER = "akash1365yvmc4s7awdyj3n2sav7xfx76adc6dnmlx63";
 const now = () => Math.floor(Date.now() / 1000);
@@ -74,6 +74,19 @@ describe("providers/jwt", () => {
   it("refuses an expired token like the provider: golang-jwt wraps expiry in 'invalid claims' (400)", async () => {
     const token = await handMadeToken(privkey, rawAddress, { iat: now() - 120, nbf: now() - 120, exp: now() - 60, version: "v1", leases: { access: "full" } }, "ES256KADR36");
     await expectRefusal(verifyJwt(token, lookup({ [rawAddress]: rawPubkey })), 400, "JWT has invalid claims");
+  });
+
+  it("verifies a token once when cached, yet still refuses it once it expires", async () => {
+    let lookups = 0;
+    const verify = cachingJwtVerifier(async (a) => (lookups++, a === rawAddress ? rawPubkey : undefined));
+    const token = await handMadeToken(privkey, rawAddress, { iat: now(), nbf: now(), exp: now() + 60, version: "v1", leases: { access: "full" } }, "ES256K");
+    expect((await verify(token)).iss).to.equal(rawAddress);
+    expect((await verify(token)).iss).to.equal(rawAddress);
+    expect(lookups).to.equal(1);
+    await expectRefusal(verify(token, new Date((now() + 61) * 1000)), 400, "JWT has invalid claims");
+    const forged = await handMadeToken(sha256(toUtf8("another key")), rawAddress, { iat: now(), nbf: now(), exp: now() + 60, version: "v1", leases: { access: "full" } }, "ES256K");
+    await expectRefusal(verify(forged), 401, "JWT is invalid");
+    await expectRefusal(verify(forged), 401, "JWT is invalid");
   });
 
   it("refuses claims the Akash schema forbids", async () => {

@@ -207,6 +207,26 @@ export async function verifyJwt(token: string, lookupPubkey: PubkeyLookup, now: 
   return claims;
 }
 
+/**
+ * verifyJwt with memory: a token's signature and its issuer's key never change, so a token seen valid is
+ * not verified again (one secp256k1 verify and one account query per token instead of per request, while
+ * a deployment's status is polled); its time claims are still checked on every use.
+ */
+export function cachingJwtVerifier(lookupPubkey: PubkeyLookup, maxTokens = 1000): (token: string, now?: Date) => Promise<Claims> {
+  const verified = new Map<string, Claims>();
+  return async (token, now = new Date()) => {
+    const known = verified.get(token);
+    if (known) {
+      if (!claimsValid(known, now.getTime() / 1000)) throw ErrJWTInvalidClaims;
+      return known;
+    }
+    const claims = await verifyJwt(token, lookupPubkey, now);
+    if (verified.size >= maxTokens) verified.clear();
+    verified.set(token, claims);
+    return claims;
+  };
+}
+
 /** Claims for an mTLS client: full access for 15 minutes (provider AuthProcess). */
 export function mtlsClaims(owner: string, now: Date = new Date()): Claims {
   const t = Math.floor(now.getTime() / 1000);

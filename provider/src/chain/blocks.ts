@@ -26,10 +26,34 @@ export function blockTimeBetween(from: BlockPoint, to: BlockPoint, fallback = DE
   return blocks > 0 && seconds > 0 ? seconds / blocks : fallback;
 }
 
-/** Average block time over the last `window` blocks (fewer on a young chain). */
-export async function estimateBlockTime(conn: ChainConnection, window = 100): Promise<number> {
+/** How long an estimate is reused: many resources of one `pulumi up` ask at once, and it barely moves. */
+const ESTIMATE_TTL_MS = 10_000;
+const estimates = new WeakMap<ChainConnection, Map<number, { at: number; seconds: Promise<number> }>>();
+
+/** Average block time over the last `window` blocks (fewer on a young chain), reused for a few seconds per connection. */
+export function estimateBlockTime(conn: ChainConnection, window = 100): Promise<number> {
+  let byWindow = estimates.get(conn);
+  if (!byWindow) estimates.set(conn, (byWindow = new Map()));
+  const cached = byWindow.get(window);
+  if (cached && Date.now() - cached.at < ESTIMATE_TTL_MS) return cached.seconds;
+  const seconds = measureBlockTime(conn, window);
+  byWindow.set(window, { at: Date.now(), seconds });
+  seconds.catch(() => byWindow.delete(window));
+  return seconds;
+}
+
+async function measureBlockTime(conn: ChainConnection, window: number): Promise<number> {
   const latest = await latestBlock(conn);
   const fromHeight = Math.max(1, latest.height - window);
   if (fromHeight >= latest.height) return DEFAULT_BLOCK_TIME_SECONDS;
   return blockTimeBetween(await blockAt(conn, fromHeight), latest);
+}
+
+/**
+ * Time until the next wall-clock multiple of `interval` (a whole interval when exactly on one). Pollers
+ * that sleep this long instead of a fixed interval poll at the same moments, so the many resources of one
+ * `pulumi up` see a block's news together and take their next step (e.g. a lease) in the same tx batch.
+ */
+export function untilNextTick(interval: number, now = Date.now()): number {
+  return interval - (now % interval);
 }

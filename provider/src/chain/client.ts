@@ -1,14 +1,14 @@
 /**
- * The entry point resources use: validates the provider configuration, connects (with failover),
- * derives the signer and returns the process-wide tx queue of that signer.
+ * The entry point resources use: validates the provider configuration and returns the process-wide
+ * connection (with failover), signer and tx queue for it.
  */
 import { z } from "zod";
-import { ChainConnection } from "./connection";
+import type { ChainConnection } from "./connection";
 import { createTxBackend } from "./cosmjsTxBackend";
 import { CONFIG_KEYS, ConfigError } from "./errors";
-import { signerFromMnemonic, type AkashSigner } from "./signer";
+import type { AkashSigner } from "./signer";
 import type { TxQueue, TxQueueOptions } from "./txQueue";
-import { sharedTxQueue } from "./txQueues";
+import { sharedConnection, sharedSigner, sharedTxQueue } from "./txQueues";
 
 const configSchema = z.object({
   rpcEndpoints: z.array(z.string().regex(/^https?:\/\/[^\s]+$/, "must be an http(s) URL such as https://rpc.akashnet.net:443")).min(1, "set at least one RPC endpoint"),
@@ -39,8 +39,8 @@ export async function connectAkashClient(config: AkashClientConfig): Promise<Aka
     throw new ConfigError(keyOf[field] ?? `akash:${field}`, issue.message);
   }
   const { rpcEndpoints, chainId, mnemonic, gasPrice } = parsed.data;
-  const signer = await signerFromMnemonic(mnemonic);
-  const conn = await ChainConnection.connect({ endpoints: rpcEndpoints, chainId, requestTimeoutMs: config.requestTimeoutMs, log: config.log });
+  const signer = await sharedSigner(mnemonic);
+  const conn = await sharedConnection({ endpoints: rpcEndpoints, chainId, requestTimeoutMs: config.requestTimeoutMs, log: config.log });
   const queue = sharedTxQueue(createTxBackend(conn, signer), { ...config.queue, gasPrice, log: config.log });
   return { conn, signer, queue };
 }

@@ -93,6 +93,18 @@ describe("ChainConnection", () => {
     conn.disconnect();
   });
 
+  it("sends identical queries in flight once, and later or different ones again", async () => {
+    const only = await rpc("testnet-1", "only");
+    const conn = await ChainConnection.connect({ endpoints: [only.url], chainId: "testnet-1" });
+    const same = await Promise.all([1, 2, 3].map(() => conn.abciQuery("/x", new Uint8Array([1]))));
+    expect(same.map((v) => Buffer.from(v).toString())).to.deep.equal(["only", "only", "only"]);
+    expect(only.queries).to.equal(1);
+    await conn.abciQuery("/x", new Uint8Array([1]));
+    await Promise.all([conn.abciQuery("/x", new Uint8Array([1])), conn.abciQuery("/x", new Uint8Array([2])), conn.abciQuery("/y", new Uint8Array([1]))]);
+    expect(only.queries).to.equal(5);
+    conn.disconnect();
+  });
+
   it("names akash:chainId and both ids when the endpoints serve another chain", async () => {
     const other = await rpc("akashnet-2", "main");
     const error = await ChainConnection.connect({ endpoints: [other.url], chainId: "sandbox-2" }).catch((e: unknown) => e);

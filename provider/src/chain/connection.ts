@@ -4,6 +4,7 @@
  * Retrying is safe for everything we send: queries are reads, and re-broadcasting identical tx bytes
  * cannot execute twice (same hash, same sequence).
  */
+import { toHex } from "@cosmjs/encoding";
 import { Comet38Client, HttpClient } from "@cosmjs/tendermint-rpc";
 import { CONFIG_KEYS, ChainTxError, ConfigError, isTransportError } from "./errors";
 
@@ -31,6 +32,7 @@ export class ChainConnection {
   /** Bumped on every failover so concurrent failures trigger a single reconnect. */
   private generation = 0;
   private reconnecting?: Promise<void>;
+  private readonly inFlight = new Map<string, Promise<Uint8Array>>();
 
   private constructor(
     private readonly options: ConnectionOptions,
@@ -72,8 +74,22 @@ export class ChainConnection {
     }
   }
 
-  /** abci_query of a gRPC method path; a non-zero code becomes a ChainTxError with the node's codespace/code/log. */
-  async abciQuery(path: string, data: Uint8Array): Promise<Uint8Array> {
+  /**
+   * abci_query of a gRPC method path; a non-zero code becomes a ChainTxError with the node's codespace/code/log.
+   * Identical queries already in flight share one request: the many resources of one `pulumi up` ask the
+   * same questions (the bidders' registry entries, the wallet's balance) at the same moment.
+   */
+  abciQuery(path: string, data: Uint8Array): Promise<Uint8Array> {
+    const key = `${path} ${toHex(data)}`;
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.queryOnce(path, data).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async queryOnce(path: string, data: Uint8Array): Promise<Uint8Array> {
     const response = await this.run((c) => c.abciQuery({ path, data }));
     if (response.code) {
       throw new ChainTxError(response.codespace ?? "", response.code, response.log ?? "", { stage: "query" });

@@ -39,7 +39,7 @@ class MnemonicSigner implements AkashSigner {
 
 /** Derives the akash account m/44'/118'/0'/0/0 (coin type 118, as Keplr and the akash CLI). */
 export async function signerFromMnemonic(mnemonic: string): Promise<AkashSigner> {
-  const normalized = mnemonic.trim().split(/\s+/).join(" ");
+  const normalized = normalizeMnemonic(mnemonic);
   const options = { prefix: AKASH_PREFIX, hdPaths: [makeCosmoshubPath(0)] };
   let direct: DirectSecp256k1HdWallet;
   let amino: Secp256k1HdWallet;
@@ -55,6 +55,11 @@ export async function signerFromMnemonic(mnemonic: string): Promise<AkashSigner>
   }
   const [account] = await direct.getAccounts();
   return new MnemonicSigner(account.address, account.pubkey, direct, amino);
+}
+
+/** The words of a mnemonic separated by single spaces (what BIP39 derives from). */
+export function normalizeMnemonic(mnemonic: string): string {
+  return mnemonic.trim().split(/\s+/).join(" ");
 }
 
 /** Replaces the secret, and each of its words, in `text` (for error messages that might echo it). */

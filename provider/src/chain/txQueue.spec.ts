@@ -39,6 +39,8 @@ class FakeChain implements TxBackend {
   anonymousFailureWhenBatched = false;
   /** messages rejected only at delivery (simulate passes) */
   failAtDeliver = new Set<string>();
+  /** gas a message really needs at delivery (state changed since simulate); 0 = what simulate said */
+  deliverGasPerMessage = 0;
 
   accountLookups = 0;
   signedGas: string[] = [];
@@ -112,6 +114,11 @@ class FakeChain implements TxBackend {
   private include(hash: string, doc: SignedFake): void {
     this.height++;
     this.committed = this.sequence;
+    const needed = this.deliverGasPerMessage * doc.ids.length;
+    if (Number(doc.gas) < needed) {
+      this.txs.set(hash, { ...this.result(hash, 11, "sdk", `out of gas in location: WritePerByte; gasWanted: ${doc.gas}, gasUsed: ${needed}: out of gas`, [], []), gasUsed: needed });
+      return;
+    }
     const failing = doc.ids.findIndex((id) => this.failAtDeliver.has(id));
     if (failing >= 0) {
       this.txs.set(hash, this.result(hash, 5, "market", `failed to execute message; message index: ${failing}: bid not open`, [], []));
@@ -156,6 +163,41 @@ describe("TxQueue", () => {
     expect(b.messageIndexOffset).to.equal(2);
     expect(a.batchMessages).to.equal(4);
     expect(queue.stats()).to.include({ txsSent: 1, messagesSent: 4, gasUsed: 90_000, sequenceRetries: 0 });
+  });
+
+  it("keeps the window open while submissions trickle in, up to the maximum delay", async () => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const trickle = async (queue: TxQueue, count: number, gapMs: number) => {
+      const submitted: Array<Promise<unknown>> = [];
+      for (let i = 0; i < count; i++) {
+        submitted.push(queue.submit([msg(`t${i}`)]));
+        await sleep(gapMs);
+      }
+      await Promise.all(submitted);
+    };
+    const chain = new FakeChain();
+    // 6 requests 10 ms apart: the first one's window alone would have closed long before the last came.
+    await trickle(new TxQueue(chain, { ...fast, batchWindowMs: 300, maxBatchDelayMs: 5000 }), 6, 10);
+    expect(chain.broadcasts).to.equal(1);
+    const capped = new FakeChain();
+    await trickle(new TxQueue(capped, { ...fast, batchWindowMs: 300, maxBatchDelayMs: 300 }), 12, 60);
+    expect(capped.broadcasts).to.be.greaterThan(1);
+    expect(capped.executed).to.have.length(12);
+  });
+
+  it("resends once with more gas when delivery needs more than simulate said, executing the messages once", async () => {
+    const chain = new FakeChain();
+    chain.deliverGasPerMessage = 200_000; // simulate says 100k, x1.5 is not enough
+    const logs: string[] = [];
+    const result = await new TxQueue(chain, { ...fast, log: (m) => logs.push(m) }).submit([msg("lease")]);
+    expect(chain.executed).to.deep.equal(["lease"]);
+    expect(chain.signedGas).to.deep.equal(["150000", "300000"]);
+    expect(result.gasUsed).to.equal(90_000);
+    expect(logs.join("\n")).to.contain("ran out of gas");
+    chain.deliverGasPerMessage = 1_000_000;
+    const error = await new TxQueue(chain, fast).submit([msg("hungry")]).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(ChainTxError).and.include({ code: 11, codespace: "sdk" });
+    expect(chain.executed).to.deep.equal(["lease"]);
   });
 
   it("hands out the height as dseq, never the same one twice", () => {

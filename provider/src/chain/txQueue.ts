@@ -2,6 +2,8 @@
  * The per-signer transaction queue. Every resource of the process submits its messages here; messages
  * requested within a short window go out as ONE multi-message tx signed with an explicitly tracked
  * sequence (no "account sequence mismatch" between our own txs, and N resources cost one tx, not N).
+ * The window closes once submissions go quiet, so a wave that trickles in (e.g. leases requested as
+ * each deployment's bids arrive) still shares one tx.
  *
  * - Sequence: loaded once, incremented per accepted tx, resynced from the chain on a mismatch (an outside
  *   tx used the wallet). Before re-sending after an unknown outcome (dead endpoint, lost response) the
@@ -51,8 +53,13 @@ export interface TxBackend {
 }
 
 export interface TxQueueOptions {
-  /** Messages submitted within this window of the first pending one share a tx. Default 100 ms. */
+  /**
+   * A tx goes out once no message was submitted for this long (the many resources of one `pulumi up`
+   * reach the same step within a few ms of each other, then go quiet). Default 100 ms.
+   */
   batchWindowMs?: number;
+  /** ...but no later than this after the oldest pending message. Default 1000 ms. */
+  maxBatchDelayMs?: number;
   /** Cap on messages per tx (larger batches are split). Default 50. */
   maxMessagesPerTx?: number;
   /** Default 1.5 (simulated gas x multiplier = gas limit). */
@@ -137,6 +144,7 @@ export class TxQueue {
   ) {
     this.opts = {
       batchWindowMs: options.batchWindowMs ?? 100,
+      maxBatchDelayMs: options.maxBatchDelayMs ?? 1000,
       maxMessagesPerTx: options.maxMessagesPerTx ?? 50,
       gasMultiplier: options.gasMultiplier ?? 1.5,
       gasPrice: options.gasPrice ?? "0.025uakt",
@@ -176,11 +184,19 @@ export class TxQueue {
 
   private schedule(): void {
     if (this.running || this.timer || this.pending.length === 0) return;
-    const delay = Math.max(0, this.pending[0].enqueuedAt + this.opts.batchWindowMs - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.drainOne();
-    }, delay);
+      // Messages that came in meanwhile moved the quiet point: wait for it, then send all of them.
+      if (this.batchDueAt() > Date.now()) this.schedule();
+      else void this.drainOne();
+    }, Math.max(0, this.batchDueAt() - Date.now()));
+  }
+
+  /** When the pending messages go out: after a quiet window, or at the latest the maximum delay. */
+  private batchDueAt(): number {
+    const first = this.pending[0].enqueuedAt;
+    const last = this.pending[this.pending.length - 1].enqueuedAt;
+    return Math.min(last + this.opts.batchWindowMs, first + Math.max(this.opts.batchWindowMs, this.opts.maxBatchDelayMs));
   }
 
   private async drainOne(): Promise<void> {
@@ -245,6 +261,7 @@ export class TxQueue {
   /** Simulate, sign, broadcast and wait for one tx, handling sequence drift and unknown outcomes. */
   private async sendTx(messages: readonly EncodeObject[], memo: string): Promise<IncludedTx> {
     const unknownFate: Attempt[] = []; // earlier attempts that may have reached a mempool
+    let gasMultiplier = this.opts.gasMultiplier;
     for (let retries = 0; ; ) {
       for (const attempt of unknownFate) {
         const earlier = await this.backend.findTx(attempt.hash);
@@ -261,7 +278,7 @@ export class TxQueue {
       let hash: string | undefined;
       try {
         const gasUsed = await this.estimateGas(messages, memo, sequence);
-        const fee = calculateFee(Math.ceil(gasUsed * this.opts.gasMultiplier), this.gasPrice);
+        const fee = calculateFee(Math.ceil(gasUsed * gasMultiplier), this.gasPrice);
         const txBytes = await this.backend.sign(messages, fee, memo, {
           accountNumber: this.accountNumber!,
           sequence,
@@ -291,6 +308,14 @@ export class TxQueue {
         // Rejected by the ante handler at delivery: nothing executed, safe to resend after a resync.
         if (retries++ >= this.opts.maxSequenceRetries) return this.settle(included, messages.length);
         await this.resync(included.log);
+        continue;
+      }
+      if (isOutOfGas(included) && gasMultiplier === this.opts.gasMultiplier) {
+        // Gas grew between simulate and delivery (e.g. a lease closes every other bid of its order, and a late
+        // bid landed meanwhile). Nothing executed, the sequence moved on: resend once with twice the headroom.
+        this.counters.gasUsed += included.gasUsed;
+        this.opts.log?.(`tx ${included.hash} ran out of gas (${included.gasUsed} > ${included.gasWanted}); resending with more gas`);
+        gasMultiplier *= 2;
         continue;
       }
       return this.settle(included, messages.length);
@@ -383,6 +408,9 @@ export class TxQueue {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** cosmos-sdk ErrOutOfGas at delivery. */
+const isOutOfGas = (tx: IncludedTx) => tx.code === 11 && tx.codespace === "sdk";
 
 function shareOf(tx: IncludedTx, offset: number, count: number, batchMessages: number): TxResult {
   return {

@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { sharedTxQueue } from "./txQueues";
+import { sharedConnection, sharedSigner, sharedTxQueue } from "./txQueues";
+import { ConfigError } from "./errors";
 import type { TxBackend } from "./txQueue";
 
 const backend = (chainId: string, address: string) => ({ chainId, address }) as TxBackend;
@@ -11,5 +12,23 @@ describe("sharedTxQueue", () => {
     expect(sharedTxQueue(backend("registry-test-1", "akash1bbb"))).to.not.equal(a);
     expect(sharedTxQueue(backend("registry-test-2", "akash1aaa"))).to.not.equal(a);
     expect(a.address).to.equal("akash1aaa");
+  });
+
+  it("derives a mnemonic's signer once per process, whatever its spacing", async () => {
+    const mnemonic = "enlist hip relief stomach skate base shallow young switch frequent cry park";
+    const a = await sharedSigner(mnemonic);
+    expect(await sharedSigner(`  ${mnemonic.replace(/ /g, "  ")}\n`)).to.equal(a);
+    expect(await sharedSigner("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about")).to.not.equal(a);
+  });
+
+  it("does not remember a failure, so a fixed configuration works without a restart", async () => {
+    const bad = "enlist hip relief stomach skate base shallow young switch frequent cry cry";
+    expect(await sharedSigner(bad).catch((e: unknown) => e)).to.be.instanceOf(ConfigError);
+    expect(await sharedSigner(bad).catch((e: unknown) => e)).to.be.instanceOf(ConfigError);
+    const options = { endpoints: ["http://127.0.0.1:1"], chainId: "registry-test-3", requestTimeoutMs: 500 };
+    const first = sharedConnection(options);
+    expect(await first.catch((e: unknown) => e)).to.be.instanceOf(ConfigError);
+    expect(sharedConnection(options)).to.not.equal(first);
+    await sharedConnection(options).catch(() => undefined);
   });
 });

@@ -29,13 +29,32 @@ export async function createProviderJwt(signer: AkashSigner, options: JwtOptions
   });
 }
 
-/** Reuses a token until shortly before it expires (one token per signer instead of one per request). */
+const sources = new WeakMap<AkashSigner, Map<string, () => Promise<string>>>();
+
+/**
+ * Reuses a token until shortly before it expires: one token per signer (and options) for the whole
+ * process, shared by every resource, instead of one per request or per resource.
+ */
 export function jwtSource(signer: AkashSigner, options: Omit<JwtOptions, "now"> = {}): () => Promise<string> {
+  let bySigner = sources.get(signer);
+  if (!bySigner) sources.set(signer, (bySigner = new Map()));
+  const key = JSON.stringify([options.ttlSeconds ?? null, options.scope ?? null]);
+  let source = bySigner.get(key);
+  if (!source) bySigner.set(key, (source = renewingToken(signer, options)));
+  return source;
+}
+
+function renewingToken(signer: AkashSigner, options: Omit<JwtOptions, "now">): () => Promise<string> {
   const ttl = options.ttlSeconds ?? 300;
-  let cached: { token: string; renewAt: number } | undefined;
-  return async () => {
+  let cached: { token: Promise<string>; renewAt: number } | undefined;
+  return () => {
     if (!cached || Date.now() >= cached.renewAt) {
-      cached = { token: await createProviderJwt(signer, options), renewAt: Date.now() + (ttl * 1000) / 2 };
+      const token = createProviderJwt(signer, options);
+      const entry = { token, renewAt: Date.now() + (ttl * 1000) / 2 };
+      token.catch(() => {
+        if (cached === entry) cached = undefined;
+      });
+      cached = entry;
     }
     return cached.token;
   };

@@ -3,6 +3,7 @@
  * service has all its replicas available, or the deadline passes. A timeout error carries what is known
  * (last status, last gateway error) so the user sees which service is stuck.
  */
+import { untilNextTick } from "../chain/blocks";
 import type { ForwardedPort, LeasedIp, LeaseStatus } from "./leaseStatus";
 
 export interface ReadyLease {
@@ -76,6 +77,7 @@ export async function awaitLeaseReady(options: AwaitReadyOptions): Promise<Ready
       const cause = lastError ? `; last error: ${lastError.message}` : "";
       throw new LeaseNotReadyError(`lease not ready after ${Math.round(elapsed / 1000)}s (${known}${cause})`, lastStatus, lastError);
     }
-    await new Promise((r) => setTimeout(r, Math.min(options.pollIntervalMs ?? 2000, options.timeoutMs - elapsed)));
+    // Aligned polls: the deployments of one `pulumi up` all see their providers' news at the same moment.
+    await new Promise((r) => setTimeout(r, Math.min(untilNextTick(options.pollIntervalMs ?? 2000), options.timeoutMs - elapsed)));
   }
 }

@@ -1,7 +1,12 @@
 /**
  * Waiting for bids (the I/O edge of selection): poll until every group has `minBids` open bids or the
  * window closes, reporting progress ("bids 3 of 4") along the way.
+ *
+ * Polls fall on wall-clock multiples of the interval, not on multiples from each caller's start: the many
+ * deployments of one `pulumi up` then see the same blocks' bids at the same moment and request their
+ * leases within one batch window of the tx queue, so all leases go out in one tx instead of several.
  */
+import { untilNextTick } from "../chain/blocks";
 import type { BidInfo } from "./selection";
 
 export interface BidProgress {
@@ -55,6 +60,6 @@ export async function waitForBids(options: WaitForBidsOptions): Promise<WaitForB
     lastMessage = message;
     const quorumReached = options.gseqs.every((g) => perGroup[g] >= options.minBids);
     if (quorumReached || elapsedMs >= options.windowMs) return { bids, quorumReached, elapsedMs };
-    await new Promise((r) => setTimeout(r, Math.min(interval, Math.max(0, options.windowMs - elapsedMs))));
+    await new Promise((r) => setTimeout(r, Math.min(untilNextTick(interval), Math.max(0, options.windowMs - elapsedMs))));
   }
 }

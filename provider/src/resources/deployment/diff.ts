@@ -66,7 +66,8 @@ export function diffDeployment(oldPlan: DeploymentPlan, newPlan: DeploymentPlan,
   const sameGroups = groupsEqual(oldPlan.groups, newPlan.groups);
   const sameManifest = sameGroups && oldPlan.compiled.versionHex === newPlan.compiled.versionHex;
   // SDL text that compiles to the same groups and manifest (formatting, comments, units) changes nothing.
-  const cosmetic = new Set(["sdlPath", ...(sameManifest ? ["sdl", "secretEnv"] : [])]);
+  // resourceKey only matters to a create (crash recovery): a renamed stack keeps its deployments.
+  const cosmetic = new Set(["sdlPath", "resourceKey", ...(sameManifest ? ["sdl", "secretEnv"] : [])]);
   const changedInputs = changedInputNames(oldPlan.inputs as Record<string, unknown>, newPlan.inputs as Record<string, unknown>, DEPLOYMENT_INPUT_NAMES).filter(
     (name) => !cosmetic.has(name),
   );

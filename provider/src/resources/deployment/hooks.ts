@@ -52,10 +52,14 @@ export async function diff(provider: object, id: string, olds: Props, news: Prop
     return { changes: true, replaces: ["sdl"], deleteBeforeReplace: false };
   }
   const state = String(olds.state ?? "active");
-  const result = diffDeployment(oldPlan, newPlan, state.startsWith("lease lost") ? state : undefined);
+  // A lost lease, or a create that failed after the deployment existed (init error), cannot be updated in place.
+  const leaseLost = state.startsWith("lease lost") || state === "failed";
+  const result = diffDeployment(oldPlan, newPlan, leaseLost ? (state === "failed" ? "the previous create did not finish" : state) : undefined);
   if (result.kind === "replace") {
     log(`replace: ${result.replaceReasons.join("; ")}`);
-    return { changes: true, replaces: result.changedInputs, deleteBeforeReplace: false };
+    // A lease-lost deployment is not serving that group anyway; closing it first also keeps the new create from
+    // taking it for an unfinished deployment of this resource (same key, hash and groups; see recovery.ts).
+    return { changes: true, replaces: result.changedInputs, deleteBeforeReplace: leaseLost };
   }
   if (result.kind === "update" && oldPlan.compiled.versionHex !== newPlan.compiled.versionHex) log("in-place update: new manifest version, same on-chain groups");
   return { changes: result.kind !== "none", replaces: [] };

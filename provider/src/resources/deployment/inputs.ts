@@ -34,6 +34,12 @@ export const deploymentInputsSchema = z
     adopt: z.union([z.string().regex(/^[1-9][0-9]*$/, "adopt must be a dseq (a positive integer)"), z.number().int().positive()]).transform(String).optional(),
     /** `{ service: { NAME: value } }`: env values kept secret, added to the SDL's env of that service. */
     secretEnv: secretEnvSchema.optional(),
+    /**
+     * A stable identity of the resource (the SDK sets project/stack/name). Its hash forms the dseq's low six
+     * digits, so an up after a crash between the deployment tx and the end of create finds that deployment
+     * and finishes it instead of paying for a second one.
+     */
+    resourceKey: z.string().min(1, "resourceKey must not be empty").max(1024, "resourceKey must be at most 1024 characters").optional(),
   })
   .strict();
 
@@ -56,6 +62,7 @@ export interface DeploymentArgsShape {
   readyTimeout?: number;
   adopt?: string | number;
   secretEnv?: Record<string, Record<string, string>>;
+  resourceKey?: string;
 }
 
 export interface LeaseOutput {

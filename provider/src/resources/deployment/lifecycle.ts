@@ -15,6 +15,7 @@ import { endpointOutputs, jsonClean, readChainView, selectionOutput } from "./ou
 import type { DeploymentPlan } from "./plan";
 import { deliver, rolloutGroup, type RolloutRequest } from "./rollout";
 import type { Session } from "./session";
+import { findUnfinished, keyedDseq, markCreating } from "./recovery";
 
 /** Thrown where Pulumi must keep the id: the dynamic host turns it into an init failure (partial state). */
 export class InitError extends Error {
@@ -124,15 +125,41 @@ export function refundFrom(events: readonly TxEvent[], owner: string, denom: str
 
 export async function createDeployment(session: Session, plan: DeploymentPlan, inputs: Record<string, unknown>): Promise<{ id: string; outs: Record<string, unknown> }> {
   if (plan.inputs.adopt) return adoptDeployment(session, plan, inputs, plan.inputs.adopt);
+  const key = plan.inputs.resourceKey;
+  if (key) {
+    const unfinished = await findUnfinished(session.conn, session.queue, session.owner, key, plan);
+    if (unfinished) {
+      session.log(`found deployment ${unfinished}, created for this resource by an earlier run that did not finish; finishing it instead of creating another`);
+      return finishOrClose(session, unfinished, () => adoptDeployment(session, plan, inputs, unfinished), inputs);
+    }
+  }
   await checkDepositFunds(session, plan);
-  const dseq = session.queue.reserveDseq((await latestBlock(session.conn)).height);
+  const height = (await latestBlock(session.conn)).height;
+  const dseq = key ? keyedDseq(session.queue, height, key) : session.queue.reserveDseq(height);
   const deposit = { denom: plan.compiled.denom, amount: toMicro(plan.inputs.deposit) };
-  await session.queue.submit([msgCreateDeployment({ owner: session.owner, dseq, groups: plan.groups, hash: plan.compiled.version, deposit })]);
-  session.log(`deployment ${dseq} created (deposit ${plan.inputs.deposit} ACT, at most $${plan.estimatedMaxMonthlyUsd}/month by its pricing)`);
+  const done = markCreating(session.queue, dseq);
   try {
-    const groups = plan.groups.map((g, i) => ({ gseq: i + 1, name: g.name }));
-    const { ready, selection } = await leaseAndRollOut(session, plan, dseq, groups);
-    return { id: dseq, outs: { ...inputs, ...(await outputsFor(session, plan, dseq, ready, selection)) } };
+    await session.queue.submit([msgCreateDeployment({ owner: session.owner, dseq, groups: plan.groups, hash: plan.compiled.version, deposit })]);
+    session.log(`deployment ${dseq} created (deposit ${plan.inputs.deposit} ACT, at most $${plan.estimatedMaxMonthlyUsd}/month by its pricing)`);
+    return await finishOrClose(
+      session,
+      dseq,
+      async () => {
+        const groups = plan.groups.map((g, i) => ({ gseq: i + 1, name: g.name }));
+        const { ready, selection } = await leaseAndRollOut(session, plan, dseq, groups);
+        return { id: dseq, outs: { ...inputs, ...(await outputsFor(session, plan, dseq, ready, selection)) } };
+      },
+      inputs,
+    );
+  } finally {
+    done();
+  }
+}
+
+/** Runs the rest of a create for `dseq`; on failure closes the deployment, or hands the id to Pulumi if it cannot. */
+async function finishOrClose<T>(session: Session, dseq: string, finish: () => Promise<T>, inputs: Record<string, unknown>): Promise<T> {
+  try {
+    return await finish();
   } catch (error) {
     const reason = (error as Error).message;
     try {

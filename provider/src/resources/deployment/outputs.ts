@@ -7,7 +7,7 @@ import type { ChainConnection } from "../../chain/connection";
 import { queryDeployment } from "../../chain/deployment/queries";
 import { queryLeases } from "../../chain/market/queries";
 import { queryProvider } from "../../chain/provider/queries";
-import { latestBlock, DEFAULT_BLOCK_TIME_SECONDS } from "../../chain/blocks";
+import { estimateBlockTime, latestBlock } from "../../chain/blocks";
 import { escrowRunway, toDisplayUnits } from "../../chain/escrow/runway";
 import { pricePerMonthUsd } from "../../market/price";
 import type { GroupSelection } from "../../market/selection";
@@ -32,7 +32,13 @@ const reasonName = (r: number) => (LeaseClosedReason[r] ?? String(r)).replace(/^
 
 /** The deployment as the chain sees it now, or undefined if the chain has no such deployment. */
 export async function readChainView(conn: ChainConnection, owner: string, dseq: string): Promise<ChainView | undefined> {
-  const [res, leases, block] = await Promise.all([queryDeployment(conn, owner, dseq), queryLeases(conn, { owner, dseq }), latestBlock(conn)]);
+  // The chain's measured block time, not the 6 s default: runway hours must be right on fast chains too.
+  const [res, leases, block, blockTimeSeconds] = await Promise.all([
+    queryDeployment(conn, owner, dseq),
+    queryLeases(conn, { owner, dseq }),
+    latestBlock(conn),
+    estimateBlockTime(conn),
+  ]);
   if (!res?.deployment) return undefined;
   const active = leases.filter((l) => l.lease?.state === Lease_State.active);
   const activeGroups = new Set(active.map((l) => l.lease!.id!.gseq));
@@ -59,7 +65,7 @@ export async function readChainView(conn: ChainConnection, owner: string, dseq: 
     rates: active.map((l) => l.escrowPayment?.state?.rate ?? l.lease!.price ?? { denom: "uact", amount: "0" }),
     height: block.height,
     now: block.time,
-    blockTimeSeconds: DEFAULT_BLOCK_TIME_SECONDS,
+    blockTimeSeconds,
   });
   return {
     state: res.deployment.state === Deployment_State.active ? "active" : (Deployment_State[res.deployment.state] ?? "unknown"),
