@@ -15,6 +15,7 @@ import { queryBalance } from "../../provider/src/chain/bank/queries";
 import { allPages, PAGE_LIMIT } from "../../provider/src/chain/pagination";
 import { parseDec, DEC_PRECISION } from "../../provider/src/chain/decimal";
 import { Deployment, type DeploymentArgs } from "../../sdk";
+import { tenantSdl } from "../../provider/src/sdl/testing";
 import {
   leakedSecrets,
   makeUrn,
@@ -45,35 +46,7 @@ export const FAST_POLICY = { auditedOnly: false, bidWindow: "1500ms", minBids: 3
 
 /** One service, one replica, priced in uact; `image` varies the manifest. */
 export function webSdl(image = "nginx:1.27", count = 1): string {
-  return `
-version: "2.0"
-services:
-  web:
-    image: ${image}
-    env:
-      - PLAIN=visible
-    expose:
-      - port: 80
-        as: 80
-        to:
-          - global: true
-profiles:
-  compute:
-    web:
-      resources:
-        cpu: { units: 0.5 }
-        memory: { size: 256Mi }
-        storage: { size: 512Mi }
-  placement:
-    dcloud:
-      pricing:
-        web: { denom: uact, amount: 1000 }
-deployment:
-  web:
-    dcloud:
-      profile: web
-      count: ${count}
-`;
+  return tenantSdl({ image, count, memory: "256Mi", storage: "512Mi", env: ["PLAIN=visible"] });
 }
 
 /**

@@ -1,4 +1,4 @@
-/** Test helper: a small valid SDL, edited per test and written out as YAML text. */
+/** Test helpers: a small valid SDL, edited per test and written out as YAML text; a tenant SDL builder. */
 import { stringify } from "yaml";
 
 export type SdlDoc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -19,4 +19,47 @@ export function sampleSdl(edit?: (doc: SdlDoc) => void): string {
   const doc = sampleDoc();
   edit?.(doc);
   return stringify(doc);
+}
+
+/** A one-service SDL (nginx behind an HTTP ingress) with the placement and price under test. */
+export function tenantSdl(opts: {
+  image?: string;
+  count?: number;
+  price?: number | string;
+  attributes?: string;
+  signedBy?: string;
+  gpu?: string;
+  cpu?: number;
+  memory?: string;
+  storage?: string;
+  denom?: string;
+  /** env entries, e.g. ["MODE=demo"] */
+  env?: string[];
+}): string {
+  return `version: "2.0"
+services:
+  web:
+    image: ${opts.image ?? "nginx:1.25"}${opts.env?.length ? `\n    env:\n${opts.env.map((e) => `      - ${e}`).join("\n")}` : ""}
+    expose:
+      - port: 80
+        as: 80
+        to:
+          - global: true
+profiles:
+  compute:
+    web:
+      resources:
+        cpu: { units: ${opts.cpu ?? 0.5} }
+        memory: { size: ${opts.memory ?? "512Mi"} }
+        storage: { size: ${opts.storage ?? "1Gi"} }${opts.gpu ? `\n        gpu:\n          units: 1\n          attributes:\n            vendor:\n              nvidia:\n                - model: ${opts.gpu}` : ""}
+  placement:
+    dcloud:${opts.attributes ? `\n      attributes:\n${opts.attributes}` : ""}${opts.signedBy ? `\n      signedBy:\n        anyOf:\n          - ${opts.signedBy}` : ""}
+      pricing:
+        web: { denom: ${opts.denom ?? "uact"}, amount: ${opts.price ?? 1000} }
+deployment:
+  web:
+    dcloud:
+      profile: web
+      count: ${opts.count ?? 1}
+`;
 }

@@ -1,38 +1,12 @@
 import { expect } from "chai";
 import { planDeployment, PlanError, withSecretEnv, maxPricePerBlock } from "./plan";
 import { compileSdl } from "../../sdl";
+import { tenantSdl } from "../../sdl/testing";
 
 const rules = { network: "devnet" as const, deploymentDenom: "uact", auditor: "akash13n2s6rg385vtxsfzd6ztm95nalm45fn92cg4gl" };
 
-export const webSdl = (opts: { image?: string; denom?: string; count?: number; amount?: number } = {}) => `
-version: "2.0"
-services:
-  web:
-    image: ${opts.image ?? "nginx:1.25"}
-    env:
-      - MODE=demo
-    expose:
-      - port: 80
-        as: 80
-        to:
-          - global: true
-profiles:
-  compute:
-    web:
-      resources:
-        cpu: { units: 0.5 }
-        memory: { size: 512Mi }
-        storage: { size: 1Gi }
-  placement:
-    dcloud:
-      pricing:
-        web: { denom: ${opts.denom ?? "uact"}, amount: ${opts.amount ?? 1000} }
-deployment:
-  web:
-    dcloud:
-      profile: web
-      count: ${opts.count ?? 1}
-`;
+export const webSdl = (opts: { image?: string; denom?: string; count?: number; amount?: number } = {}) =>
+  tenantSdl({ image: opts.image, denom: opts.denom, count: opts.count, price: opts.amount, env: ["MODE=demo"] });
 
 function failuresOf(fn: () => unknown) {
   try {
