@@ -200,6 +200,15 @@ describe("TxQueue", () => {
     expect(chain.executed).to.deep.equal(["lease"]);
   });
 
+  it("tracks the dseqs this process is creating until released", () => {
+    const queue = new TxQueue(new FakeChain(), fast);
+    const release = queue.markCreating("42");
+    expect(queue.isCreating("42")).to.equal(true);
+    expect(new TxQueue(new FakeChain(), fast).isCreating("42")).to.equal(false);
+    release();
+    expect(queue.isCreating("42")).to.equal(false);
+  });
+
   it("hands out the height as dseq, never the same one twice", () => {
     const queue = new TxQueue(new FakeChain(), fast);
     expect([queue.reserveDseq(100), queue.reserveDseq(100), queue.reserveDseq(101), queue.reserveDseq(250)]).to.deep.equal(["100", "101", "102", "250"]);

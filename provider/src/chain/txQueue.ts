@@ -129,6 +129,7 @@ export class TxQueue {
   /** next sequence to sign with; undefined = unknown, load from chain */
   private sequence?: number;
   private lastDseq = 0;
+  private readonly creating = new Set<string>();
   private readonly counters: TxQueueStats = {
     txsSent: 0,
     messagesSent: 0,
@@ -167,6 +168,19 @@ export class TxQueue {
   reserveDseq(height: number): string {
     this.lastDseq = Math.max(height, this.lastDseq + 1);
     return String(this.lastDseq);
+  }
+
+  /**
+   * Marks a deployment of this signer as being created in this process until the returned release is called,
+   * so crash recovery never takes another in-flight create's deployment for an unfinished one.
+   */
+  markCreating(dseq: string): () => void {
+    this.creating.add(dseq);
+    return () => this.creating.delete(dseq);
+  }
+
+  isCreating(dseq: string): boolean {
+    return this.creating.has(dseq);
   }
 
   stats(): TxQueueStats {

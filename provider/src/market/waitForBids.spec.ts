@@ -24,7 +24,7 @@ describe("waitForBids", () => {
       "group 1: bids 0 of 2, group 2: bids 0 of 2",
       "group 1: bids 1 of 2, group 2: bids 0 of 2",
       "group 1: bids 1 of 2, group 2: bids 1 of 2",
-      "group 1: bids 2 of 2, group 2: bids 2 of 2",
+      "group 1: 2 bids, group 2: 2 bids",
     ]);
   });
 
@@ -56,5 +56,6 @@ describe("waitForBids", () => {
 
   it("words progress for one group", () => {
     expect(progressMessage({ 1: 3 }, 4)).to.equal("bids 3 of 4");
+    expect(progressMessage({ 1: 2 }, 1)).to.equal("2 bids");
   });
 });

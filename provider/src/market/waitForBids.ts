@@ -40,10 +40,12 @@ function countOpen(bids: readonly BidInfo[], gseqs: readonly number[]): Record<n
   return counts;
 }
 
+/** "bids 3 of 4" while waiting for the quorum, "4 bids" once it is reached. */
 export function progressMessage(perGroup: Record<number, number>, minBids: number): string {
+  const count = (n: number) => (n < minBids ? `bids ${n} of ${minBids}` : `${n} bid${n === 1 ? "" : "s"}`);
   const entries = Object.entries(perGroup);
-  if (entries.length === 1) return `bids ${entries[0][1]} of ${minBids}`;
-  return entries.map(([g, n]) => `group ${g}: bids ${n} of ${minBids}`).join(", ");
+  if (entries.length === 1) return count(entries[0][1]);
+  return entries.map(([g, n]) => `group ${g}: ${count(n)}`).join(", ");
 }
 
 export async function waitForBids(options: WaitForBidsOptions): Promise<WaitForBidsResult> {

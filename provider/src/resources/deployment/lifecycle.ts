@@ -15,7 +15,7 @@ import { endpointOutputs, jsonClean, readChainView, selectionOutput } from "./ou
 import type { DeploymentPlan } from "./plan";
 import { deliver, rolloutGroup, type RolloutRequest } from "./rollout";
 import type { Session } from "./session";
-import { findUnfinished, keyedDseq, markCreating } from "./recovery";
+import { findUnfinished, keyedDseq } from "./recovery";
 
 /** Thrown where Pulumi must keep the id: the dynamic host turns it into an init failure (partial state). */
 export class InitError extends Error {
@@ -137,7 +137,7 @@ export async function createDeployment(session: Session, plan: DeploymentPlan, i
   const height = (await latestBlock(session.conn)).height;
   const dseq = key ? keyedDseq(session.queue, height, key) : session.queue.reserveDseq(height);
   const deposit = { denom: plan.compiled.denom, amount: toMicro(plan.inputs.deposit) };
-  const done = markCreating(session.queue, dseq);
+  const done = session.queue.markCreating(dseq);
   try {
     await session.queue.submit([msgCreateDeployment({ owner: session.owner, dseq, groups: plan.groups, hash: plan.compiled.version, deposit })]);
     session.log(`deployment ${dseq} created (deposit ${plan.inputs.deposit} ACT, at most $${plan.estimatedMaxMonthlyUsd}/month by its pricing)`);

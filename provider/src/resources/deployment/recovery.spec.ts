@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { TxQueue, type TxBackend } from "../../chain/txQueue";
-import { isCreating, KEY_SPACE, keyDigits, keyedDseq, markCreating } from "./recovery";
+import { KEY_SPACE, keyDigits, keyedDseq } from "./recovery";
 
 // reserveDseq never touches the backend.
 const queue = () => new TxQueue({} as TxBackend);
@@ -27,12 +27,4 @@ describe("deployment/recovery", () => {
     expect(BigInt(q.reserveDseq(500)) > BigInt(second)).to.equal(true);
   });
 
-  it("tracks the dseqs this process is creating until released", () => {
-    const q = queue();
-    const release = markCreating(q, "42");
-    expect(isCreating(q, "42")).to.equal(true);
-    expect(isCreating(queue(), "42")).to.equal(false);
-    release();
-    expect(isCreating(q, "42")).to.equal(false);
-  });
 });

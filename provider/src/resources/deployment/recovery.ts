@@ -36,23 +36,8 @@ export function keyedDseq(queue: Pick<TxQueue, "reserveDseq">, height: number, k
   return queue.reserveDseq(Number((got / KEY_SPACE + 1n) * KEY_SPACE + digits));
 }
 
-// Creates in progress in this process, per signer queue (the one per-signer registry), so a create never
-// adopts a deployment that another create of this process is still rolling out.
-const creating = new WeakMap<object, Set<string>>();
-
-export function markCreating(queue: object, dseq: string): () => void {
-  let set = creating.get(queue);
-  if (!set) creating.set(queue, (set = new Set()));
-  set.add(dseq);
-  return () => set.delete(dseq);
-}
-
-export function isCreating(queue: object, dseq: string): boolean {
-  return creating.get(queue)?.has(dseq) ?? false;
-}
-
 /** The dseq of an unfinished deployment this resource created before a crash, if any. */
-export async function findUnfinished(conn: ChainConnection, queue: object, owner: string, key: string, plan: DeploymentPlan): Promise<string | undefined> {
+export async function findUnfinished(conn: ChainConnection, queue: Pick<TxQueue, "isCreating">, owner: string, key: string, plan: DeploymentPlan): Promise<string | undefined> {
   const digits = keyDigits(key);
   const active = await allPages(async (pageKey) => {
     const res = await conn.query(
@@ -68,7 +53,7 @@ export async function findUnfinished(conn: ChainConnection, queue: object, owner
     return (
       d.deployment?.state === Deployment_State.active &&
       BigInt(dseq) % KEY_SPACE === digits &&
-      !isCreating(queue, dseq) &&
+      !queue.isCreating(dseq) &&
       Buffer.from(d.deployment.hash).toString("hex") === plan.compiled.versionHex &&
       groupsEqual(
         d.groups.map((g) => g.groupSpec!),
