@@ -14,6 +14,7 @@ import { startTestDevnet, fundedWallet } from "../devnet/src/testing";
 import type { Devnet } from "../devnet/src";
 import { Deployment } from "../sdk";
 import { compileSdl } from "../provider/src/sdl";
+import { tenantSdl } from "../provider/src/sdl/testing";
 import { msgCloseDeployment, msgCreateDeployment } from "../provider/src/chain/deployment/messages";
 import { msgCreateLease } from "../provider/src/chain/market/messages";
 import { signerFromMnemonic } from "../provider/src/chain/signer";
@@ -33,33 +34,7 @@ const REPEATS = Math.max(1, Number(process.env.SCALE_REPEATS ?? 3));
 /** SCALE_MODES=batched or sequential runs one side only (e.g. while tuning). */
 const MODES = (process.env.SCALE_MODES ?? "batched,sequential").split(",");
 
-const SDL = `
-version: "2.0"
-services:
-  web:
-    image: nginx:1.25
-    expose:
-      - port: 80
-        as: 80
-        to:
-          - global: true
-profiles:
-  compute:
-    web:
-      resources:
-        cpu: { units: 0.1 }
-        memory: { size: 128Mi }
-        storage: { size: 256Mi }
-  placement:
-    dcloud:
-      pricing:
-        web: { denom: uact, amount: 100 }
-deployment:
-  web:
-    dcloud:
-      profile: web
-      count: 1
-`;
+const SDL = tenantSdl({ cpu: 0.1, memory: "128Mi", storage: "256Mi", price: 100 });
 const POLICY = { auditedOnly: false, minBids: 1, bidWindow: 1, reachability: false };
 
 interface Measure {

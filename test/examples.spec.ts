@@ -15,7 +15,7 @@ import { deploymentInputsSchema, type LeaseOutput } from "../provider/src/resour
 import { repoRoot } from "../provider/src/schema/repoRoot";
 import { compileSdl, type CompiledSdl } from "../provider/src/sdl";
 import { startTestDevnet } from "../devnet/src/testing";
-import { examplesDir, exampleProjectName, registerExample, type Registration } from "./harness";
+import { examplesDir, exampleProjectName, isSecret, plain, registerExample, type Registration } from "./harness";
 
 const root = repoRoot(__dirname);
 const examples = fs
@@ -66,7 +66,7 @@ const runUnderMocks = (example: string, config: Record<string, string> = {}) => 
 
 /** A registered Deployment's inputs pass the provider's check rules; returns the compiled SDL. */
 function checkDeployment(registration: Registration): CompiledSdl {
-  const inputs = Object.fromEntries(Object.entries(registration.inputs).filter(([k, v]) => k !== "__provider" && v !== undefined));
+  const { __provider, ...inputs } = plain(registration.properties) as Record<string, unknown>;
   const parsed = deploymentInputsSchema.parse(inputs);
   parseBidPolicy(parsed.bidPolicy);
   const compiled = compileSdl(parsed.sdl, { file: parsed.sdlPath });
@@ -148,7 +148,8 @@ describe("examples", function () {
     const compiled = checkDeployment(ide);
     // The password reaches the container only through secretEnv, never through the SDL text.
     expect(compiled.sdl.services.ide.env ?? []).to.not.satisfy((env: string[]) => env.some((e) => e.startsWith("PASSWORD=")));
-    expect(ide.inputs.secretEnv).to.deep.equal({ ide: { PASSWORD: MOCK_PASSWORD } });
+    expect(isSecret(ide.properties.secretEnv), "secretEnv registered as a secret").to.equal(true);
+    expect(plain(ide.properties.secretEnv)).to.deep.equal({ ide: { PASSWORD: MOCK_PASSWORD } });
     // (Mocks do not apply additionalSecretOutputs, so secretness is the engine's part: see test/schema.spec.ts.)
     expect(run.exports.idePassword.value).to.equal(MOCK_PASSWORD);
     expect(run.exports.url.value).to.equal("http://ide.ingress.test");

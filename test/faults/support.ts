@@ -3,6 +3,7 @@
 // the leak audit (nothing paid for is left outside the stack; every uact is accounted for) and the secret scan
 // (no mnemonic, private key or secret env value in the stored state, the plugin's logs or any error text).
 import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
 import { toHex } from "@cosmjs/encoding";
 import { Bip39, EnglishMnemonic, Slip10, Slip10Curve } from "@cosmjs/crypto";
 import { makeCosmoshubPath } from "@cosmjs/amino";
@@ -189,9 +190,8 @@ export class Scenario {
   /** Inputs as the SDK class registers them (real `__provider`, secretEnv wrapped secret). */
   async inputs(name: string, args: DeploymentArgs): Promise<{ urn: string; inputs: PropertyMap }> {
     const { registrations } = await registerWithMocks(() => new Deployment(name, args), { stack: this.options.stack });
-    const inputs = Object.fromEntries(Object.entries(registrations[0].inputs).filter(([, v]) => v !== undefined)) as PropertyMap;
-    const props = toProperties(inputs);
-    // Pulumi's mocks hand inputs over unwrapped; the SDK registers secretEnv as a secret, so the engine gets it so.
+    const props = { ...registrations[0].properties };
+    // Mocks hand a plain secretEnv over unwrapped; the SDK registers it as a secret, so the engine gets it so.
     if (props.secretEnv !== undefined) props.secretEnv = secret(props.secretEnv);
     return { urn: makeUrn(DEPLOYMENT_TYPE, name, { stack: this.options.stack }), inputs: props };
   }
@@ -297,24 +297,10 @@ export class Scenario {
 /** The state as the engine writes it to the backend: secret values are ciphertext, so they are replaced here. */
 export function serializedState(state: ResourceState): string {
   const encode = (v: PropertyValue): unknown => {
-    if (v instanceof Secret) return { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "<encrypted>" };
+    if (v instanceof Secret) return { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, ciphertext: "<encrypted>" };
     if (Array.isArray(v)) return v.map(encode);
     if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x as PropertyValue)]));
     return v;
   };
   return JSON.stringify({ urn: state.urn, id: state.id, inputs: encode(state.inputs), outputs: encode(state.outputs) });
-}
-
-/** Values from the mocks (Output-resolved, secrets as the SDK's `{ secret }` envelope) as harness properties. */
-function toProperties(inputs: Record<string, unknown>): PropertyMap {
-  const convert = (v: unknown): PropertyValue => {
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      const o = v as Record<string, unknown>;
-      if (o["4dabf18193072939515e22adb298388d"] === "1b47061264138c4ac30d75fd1eb44270") return secret(convert(o.value));
-      return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined).map(([k, x]) => [k, convert(x)]));
-    }
-    if (Array.isArray(v)) return v.map(convert);
-    return v as PropertyValue;
-  };
-  return convert(inputs) as PropertyMap;
 }

@@ -3,11 +3,14 @@
 // resolve. Mocks answer like the engine does for a dynamic provider: in preview the inputs come back as
 // outputs (so every other declared output is unknown); otherwise `outputs(inputs)` plays Create.
 import * as pulumi from "@pulumi/pulumi";
+import { fromWire, type PropertyMap } from "./properties";
 
 export interface Registration {
   type: string;
   name: string;
   inputs: Record<string, unknown>;
+  /** The inputs as the engine holds them: undefined dropped, secret-wrapped values as `Secret`. */
+  properties: PropertyMap;
 }
 
 export interface MockOptions {
@@ -31,7 +34,7 @@ export async function registerWithMocks<R>(
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
-        registrations.push({ type: args.type, name: args.name, inputs: args.inputs });
+        registrations.push({ type: args.type, name: args.name, inputs: args.inputs, properties: mockInputsToProperties(args.inputs) });
         if (options.preview) return { id: undefined, state: args.inputs };
         return { id: options.id ?? `${args.name}-id`, state: (options.outputs ?? ((i) => i))(args.inputs) };
       },
@@ -62,4 +65,16 @@ export async function resolveOutput<T>(output: pulumi.Output<T>): Promise<Resolv
   const internals = output as unknown as OutputInternals<T>;
   const [known, secret] = await Promise.all([internals.isKnown, pulumi.isSecret(output)]);
   return { known, secret, value: known ? await internals.promise() : undefined };
+}
+
+/** Mocks pass resolved inputs with `undefined` for unset ones and secrets (from secret outputs) wire-wrapped. */
+function mockInputsToProperties(inputs: Record<string, unknown>): PropertyMap {
+  const defined = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(defined);
+    if (v !== null && typeof v === "object") {
+      return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, defined(x)]));
+    }
+    return v;
+  };
+  return fromWire(defined(inputs) as Record<string, unknown>);
 }
