@@ -20,8 +20,9 @@ install: node_modules/.install-stamp
 build: install
 	$(NPM) run build
 
+# One spec: npx mocha dist/test/resources/deployment.spec.js (after make build).
 test: build
-	npx mocha
+	$(NPM) run test:only
 
 demo: build
 	node dist/examples/demo.js
