@@ -12,6 +12,7 @@ import { BroadcastTxError, type StdFee } from "@cosmjs/stargate";
 import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { expect } from "chai";
 import type { Devnet } from "../../devnet/src";
+import { RpcMethods, type RpcError } from "../../devnet/src/chain/rpc";
 import { connectClient, fundedWallet, startTestDevnet, type FundedWallet } from "../../devnet/src/testing";
 
 const fee = (amount: number, gas = 200_000): StdFee => ({ amount: [{ denom: "uakt", amount: String(amount) }], gas: String(gas) });
@@ -239,12 +240,48 @@ describe("devnet chain core (cosmjs acceptance)", function () {
       .signAndBroadcast(a.address, [sendMsg(a.address, a.address, "1")], fee(5000), "x".repeat(257))
       .then(() => undefined, (e: BroadcastTxError) => e);
     expect([memo?.code, memo?.log]).to.deep.equal([12, "maximum number of characters is 256 but received 257 characters: memo too large"]);
+    // Go counts bytes: 200 "é" are 400 of them
+    const accents = await a.client
+      .signAndBroadcast(a.address, [sendMsg(a.address, a.address, "1")], fee(5000), "é".repeat(200))
+      .then(() => undefined, (e: BroadcastTxError) => e);
+    expect([accents?.code, accents?.log]).to.deep.equal([12, "maximum number of characters is 256 but received 400 characters: memo too large"]);
     const height = await a.client.getHeight();
     const timedOut = await a.client
       .signAndBroadcast(a.address, [sendMsg(a.address, a.address, "1")], fee(5000), "", BigInt(height - 1))
       .then(() => undefined, (e: BroadcastTxError) => e);
     expect(timedOut?.code).to.equal(30);
     expect(timedOut?.log).to.match(/^block height: \d+, timeout height: \d+: tx timeout height$/);
+  });
+
+  it("checks the timeout height against the committed height in CheckTx, the new block's in DeliverTx", async () => {
+    const a = await fundedWallet(devnet);
+    devnet.chain.faults.pauseBlocks(true);
+    try {
+      const committed = await a.client.getHeight();
+      // CheckTx runs at the committed height (timeout = height passes), the block at height + 1 refuses it.
+      const hash = await a.client.signAndBroadcastSync(a.address, [sendMsg(a.address, a.address, "1")], fee(5000), "", BigInt(committed));
+      devnet.chain.faults.pauseBlocks(false);
+      const included = await devnet.chain.node.waitForTx(hash);
+      expect([included.height, included.result.code, included.result.log]).to.deep.equal([committed + 1, 30, `block height: ${committed + 1}, timeout height: ${committed}: tx timeout height`]);
+    } finally {
+      devnet.chain.faults.pauseBlocks(false);
+    }
+  });
+
+  it("times broadcast_tx_commit out like CometBFT, and leaves the zero tx_result alone when CheckTx fails", async () => {
+    const a = await fundedWallet(devnet);
+    const rpcMethods = new RpcMethods(devnet.chain.node, () => "", { broadcastTxCommitTimeoutMs: 300 });
+    devnet.chain.faults.pauseBlocks(true);
+    try {
+      const tx = Buffer.from(await signed(a)).toString("base64");
+      const timeout = await Promise.resolve(rpcMethods.routes.broadcast_tx_commit.call({ tx })).then(() => undefined, (e: RpcError) => e);
+      expect(timeout).to.include({ code: -32603, rpcMessage: "Internal error", data: "timed out waiting for tx to be included in a block" });
+    } finally {
+      devnet.chain.faults.pauseBlocks(false);
+    }
+    const empty = await rpc(devnet, JSON.stringify({ jsonrpc: "2.0", id: 1, method: "broadcast_tx_commit", params: { tx: "CgA=" } }));
+    expect(empty.json.result.check_tx).to.include({ code: 18, codespace: "sdk" });
+    expect(empty.json.result.tx_result).to.deep.equal({ code: 0, data: null, log: "", info: "", gas_wanted: "0", gas_used: "0", events: [], codespace: "" });
   });
 
   it("serves grpc-gateway shaped REST for the module queries", async () => {
@@ -281,6 +318,21 @@ describe("devnet chain core (cosmjs acceptance)", function () {
     expect(badTx.json.error.code).to.equal(-32602);
     const ok = await rpc(devnet, JSON.stringify({ jsonrpc: "2.0", id: 7, method: "health" }));
     expect(ok.json).to.deep.equal({ jsonrpc: "2.0", id: 7, result: {} });
+    const scalar = await rpc(devnet, JSON.stringify({ jsonrpc: "2.0", id: 8, method: "block", params: 5 }));
+    expect(scalar.json.error).to.include({ code: -32602, message: "Invalid params" });
+  });
+
+  it("takes JSON-RPC params by position as CometBFT does, one per declared argument", async () => {
+    const byPosition = await rpc(devnet, JSON.stringify({ jsonrpc: "2.0", id: 1, method: "block", params: ["1"] }));
+    expect(byPosition.json.result.block.header.height).to.equal("1");
+    const search = await rpc(devnet, JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tx_search", params: ["tx.height>0", false, "1", "1", "asc"] }));
+    expect(search.json.result.txs).to.have.length(1);
+    const tooMany = await rpc(devnet, JSON.stringify({ jsonrpc: "2.0", id: 3, method: "block", params: ["1", "2"] }));
+    expect(tooMany.json.error).to.deep.equal({
+      code: -32602,
+      message: "Invalid params",
+      data: "error converting json params to arguments: expected 1 parameters ([height]), got 2 ([[34 49 34] [34 50 34]])",
+    });
   });
 
   it("returns NotFound for unknown accounts so cosmjs getAccount yields null", async () => {

@@ -1,12 +1,15 @@
 /**
- * A devnet restarted on its data dir: the simulated providers re-register their (new) gateway address
- * and bring back the services of leases that are still active on chain.
+ * A devnet restarted on its data dir: the simulated providers come back with the same gateway address
+ * and certificate (a new port, updated on chain, only when the old one is taken) and bring back the
+ * services of leases that are still active on chain.
  */
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as os from "node:os";
+import * as net from "node:net";
 import * as path from "node:path";
 import { JwtTokenManager } from "@akashnetwork/chain-sdk";
+import * as v1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import * as v1beta5 from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import { Secp256k1HdWallet } from "@cosmjs/amino";
@@ -44,7 +47,17 @@ describe("devnet simulated providers across a devnet restart (integration)", fun
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("keeps serving a deployed lease after the restart, at the provider's new on-chain address", async () => {
+  async function certificates(rpcUrl: string, owner: string): Promise<string[]> {
+    const chain = await connect(rpcUrl);
+    try {
+      const res = await chain.query("/akash.cert.v1.Query/Certificates", v1.QueryCertificatesRequest, v1.QueryCertificatesResponse, { filter: { owner, state: "" } });
+      return res.certificates.map((c) => c.serial);
+    } finally {
+      chain.disconnect();
+    }
+  }
+
+  it("keeps serving a deployed lease after the restart, at the same host URI with the same certificate", async () => {
     const first = await start();
     const [provider] = first.providers.providers;
     const chain = await connect(first.devnet.rpcUrl);
@@ -62,6 +75,7 @@ describe("devnet simulated providers across a devnet restart (integration)", fun
     const jwt = new JwtTokenManager(await Secp256k1HdWallet.fromMnemonic(tenant.mnemonic, { prefix: "akash" }));
     const token = () => jwt.generateToken({ version: "v1", iss: tenant.address });
     expect((await gatewayRequest(provider.hostUri, "PUT", `/deployment/${dseq}/manifest`, { token: await token(), body: compiled.manifestJson })).status).to.equal(200);
+    const serials = await certificates(first.devnet.rpcUrl, provider.address);
     chain.disconnect();
     tenant.client.disconnect();
     await stop();
@@ -69,6 +83,10 @@ describe("devnet simulated providers across a devnet restart (integration)", fun
     const second = await start();
     const [again] = second.providers.providers;
     expect(again.address).to.equal(provider.address);
+    expect(again.hostUri).to.equal(provider.hostUri);
+    const after = await certificates(second.devnet.rpcUrl, again.address);
+    expect(after).to.have.length(1, "no new certificate");
+    expect(after).to.deep.equal(serials);
     const chain2 = await connect(second.devnet.rpcUrl);
     try {
       const onChain = await chain2.query("/akash.provider.v1beta4.Query/Provider", v1beta4.QueryProviderRequest, v1beta4.QueryProviderResponse, { owner: again.address });
@@ -81,6 +99,28 @@ describe("devnet simulated providers across a devnet restart (integration)", fun
       expect(await (await fetch(`http://${uri}/`)).text()).to.contain("nginx:1.25");
     } finally {
       chain2.disconnect();
+    }
+  });
+
+  it("moves to a new gateway port when the saved one is taken, and updates the provider on chain", async () => {
+    await stop();
+    const { gatewayPort: port } = JSON.parse(fs.readFileSync(path.join(dataDir, "providers", "sim-us-east.identity.json"), "utf8")) as { gatewayPort: number };
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, "127.0.0.1", resolve));
+    try {
+      const { devnet, providers } = await start();
+      const [moved] = providers.providers;
+      expect(moved.hostUri).to.not.equal(`https://127.0.0.1:${port}`);
+      const chain = await connect(devnet.rpcUrl);
+      try {
+        const onChain = await chain.query("/akash.provider.v1beta4.Query/Provider", v1beta4.QueryProviderRequest, v1beta4.QueryProviderResponse, { owner: moved.address });
+        expect(onChain.provider!.hostUri).to.equal(moved.hostUri);
+      } finally {
+        chain.disconnect();
+      }
+      expect(await certificates(devnet.rpcUrl, moved.address)).to.have.length(1, "the certificate is kept");
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
     }
   });
 });

@@ -249,3 +249,46 @@ describe("devnet simulated providers (integration)", function () {
     expect(l.state).to.equal(3);
   });
 });
+
+describe("devnet simulated providers: losing bids (integration)", function () {
+  this.timeout(60_000);
+  let devnet: Devnet;
+  let chain: ChainAccess;
+  let tenant: FundedWallet;
+
+  before(async () => {
+    // no bid timeout: only the lost-lease path can withdraw the losers' bids
+    devnet = await startTestDevnet({ providerTiming: { bidTimeoutMs: 0, pollMs: 200, startupDelayMs: 0 } });
+    chain = await connect(devnet.rpcUrl);
+    tenant = await fundedWallet(devnet);
+  });
+
+  after(async () => {
+    chain?.disconnect();
+    await devnet?.stop();
+  });
+
+  it("withdraws every losing bid once another provider gets the lease, so no bid deposit stays locked", async () => {
+    const dseq = 1;
+    await chain.expectOk(tenant, [createDeploymentMsg(tenant.address, dseq, compileSdl(sdl({ price: 100000 })))]);
+    const bids = async () => {
+      const res = await chain.query("/akash.market.v1beta5.Query/Bids", v1beta5.QueryBidsRequest, v1beta5.QueryBidsResponse, { filters: { owner: tenant.address, dseq } });
+      return res.bids.map((b) => b.bid!);
+    };
+    const placed = await waitFor("three bids", async () => ((await bids()).length >= 3 ? await bids() : undefined));
+    const winner = placed[0].id!.provider;
+    await chain.expectOk(tenant, [
+      { typeUrl: `/${v1beta5.MsgCreateLease.$type}`, value: v1beta5.MsgCreateLease.fromPartial({ bidId: { ...placed[0].id!, dseq } }) },
+    ]);
+    const settled = await waitFor("the losing bids withdrawn", async () => {
+      const all = await bids();
+      return all.every((b) => b.id!.provider === winner || b.state !== v1beta5.Bid_State.open) ? all : undefined;
+    }, 5000);
+    for (const bid of settled) {
+      const expected = bid.id!.provider === winner ? [v1beta5.Bid_State.active] : [v1beta5.Bid_State.lost, v1beta5.Bid_State.closed];
+      expect(expected).to.include(bid.state, bid.id!.provider);
+    }
+    const escrow = await chain.query("/akash.escrow.v1.Query/Accounts", v1.QueryAccountsRequest, v1.QueryAccountsResponse, { state: "open", xid: `bid/${tenant.address}/${dseq}/` });
+    expect(escrow.accounts.map((a) => a.id!.xid)).to.deep.equal([`${tenant.address}/${dseq}/1/1/${winner}`]);
+  });
+});

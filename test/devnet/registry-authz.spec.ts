@@ -10,6 +10,8 @@ import { MsgGrant, MsgRevoke } from "cosmjs-types/cosmos/authz/v1beta1/tx";
 import { BasicAllowance } from "cosmjs-types/cosmos/feegrant/v1beta1/feegrant";
 import { QueryAllowanceRequest, QueryAllowanceResponse, QueryAllowancesRequest, QueryAllowancesResponse } from "cosmjs-types/cosmos/feegrant/v1beta1/query";
 import { MsgGrantAllowance, MsgRevokeAllowance } from "cosmjs-types/cosmos/feegrant/v1beta1/tx";
+import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
+import type { BroadcastTxError } from "@cosmjs/stargate";
 import type { Devnet } from "../../devnet/src";
 import { DepositAuthorization, DepositAuthorization_Scope } from "../../devnet/src/modules/authz/deposit-authorization";
 import { fundedWallet, type FundedWallet } from "../../devnet/src/testing";
@@ -179,8 +181,41 @@ describe("devnet feegrant module (BasicAllowance)", function () {
     expect(await chain.submit(grantee, [grant(grantee.address, granter.address, [{ denom: "uakt", amount: "0" }])])).to.deep.include({ codespace: "sdk", code: 10 });
 
     await chain.expectOk(granter, [revokeAllowance(granter.address, grantee.address)]);
-    expect(await chain.submit(granter, [revokeAllowance(granter.address, grantee.address)])).to.deep.include({ codespace: "feegrant", code: 5 });
+    // cosmos 0.53's keeper reports a missing grant as sdk ErrNotFound, not feegrant ErrNoAllowance
+    expect(await chain.submit(granter, [revokeAllowance(granter.address, grantee.address)])).to.deep.include({ codespace: "sdk", code: 38 });
     const missing = await failedQuery(devnet.rpcUrl, "/cosmos.feegrant.v1beta1.Query/Allowance", QueryAllowanceRequest, { granter: granter.address, grantee: grantee.address });
     expect(missing).to.deep.include({ codespace: "sdk", code: 6 });
+    expect(missing.log).to.contain("rpc error: code = Internal desc = fee-grant not found: not found");
+  });
+
+  it("pays a grantee's fee from the allowance named by fee.granter, and refuses a granter without one", async () => {
+    await chain.expectOk(granter, [grant(granter.address, grantee.address)]);
+    const uakt = async (w: FundedWallet) => BigInt((await w.client.getBalance(w.address, "uakt")).amount);
+    const [granterBefore, granteeBefore] = [await uakt(granter), await uakt(grantee)];
+    const selfSend = (w: FundedWallet) => ({ typeUrl: MsgSend.typeUrl, value: MsgSend.fromPartial({ fromAddress: w.address, toAddress: w.address, amount: [{ denom: "uakt", amount: "1" }] }) });
+    const grantedFee = (amount: string) => ({ amount: [{ denom: "uakt", amount }], gas: "200000", granter: granter.address });
+
+    const res = await grantee.client.signAndBroadcast(grantee.address, [selfSend(grantee)], grantedFee("5000"));
+    expect(res.code).to.equal(0);
+    expect(await uakt(grantee)).to.equal(granteeBefore);
+    expect(await uakt(granter)).to.equal(granterBefore - 5000n);
+    const feeEvent = res.events.find((e) => e.type === "tx" && e.attributes.some((a) => a.key === "fee_payer"));
+    expect(feeEvent?.attributes.find((a) => a.key === "fee_payer")?.value).to.equal(granter.address);
+    expect(res.events.map((e) => e.type)).to.include.members(["use_feegrant", "update_feegrant"]);
+    const { allowance: left } = await chain.query("/cosmos.feegrant.v1beta1.Query/Allowance", QueryAllowanceRequest, QueryAllowanceResponse, {
+      granter: granter.address,
+      grantee: grantee.address,
+    });
+    expect(BasicAllowance.decode(left!.allowance!.value).spendLimit).to.deep.equal([{ denom: "uakt", amount: "95000" }]);
+
+    const refusal = (w: FundedWallet, amount: string) => w.client.signAndBroadcast(w.address, [selfSend(w)], grantedFee(amount)).then(() => undefined, (e: BroadcastTxError) => e);
+    const stranger = await fundedWallet(devnet);
+    const noGrant = await refusal(stranger, "5000");
+    expect(noGrant).to.include({ codespace: "sdk", code: 38 });
+    expect(noGrant?.log).to.match(/ does not allow to pay fees for .+: fee-grant not found: not found$/);
+    const overLimit = await refusal(grantee, "200000");
+    expect(overLimit).to.include({ codespace: "feegrant", code: 2 });
+    expect(overLimit?.log).to.match(/ does not allow to pay fees for .+: basic allowance: fee limit exceeded$/);
+    expect(await uakt(stranger)).to.equal(1_000_000_000n);
   });
 });

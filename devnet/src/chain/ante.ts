@@ -1,23 +1,25 @@
 /**
- * The x/auth ante handler chain in cosmos-sdk 0.53 order: basic validation, timeout height, memo,
- * tx size gas, fee check (CheckTx only) and deduction, public keys, signature gas, sequence and
- * signature verification, sequence increment. Errors carry the sdk codes and messages of the real chain.
+ * The x/auth ante handler chain in cosmos-sdk 0.53 order (Akash app/ante.go): basic validation, timeout
+ * height, memo, tx size gas, fee check (CheckTx only) and deduction (from the fee payer or a fee-grant
+ * granter), public keys, signature gas, sequence and signature verification, sequence increment. Errors
+ * carry the sdk codes and messages of the real chain.
  */
 import { makeSignDoc, serializeSignDoc } from "@cosmjs/amino";
-import { toBase64 } from "@cosmjs/encoding";
+import { fromBech32, toBase64 } from "@cosmjs/encoding";
 import { AminoTypes, createDefaultAminoConverters } from "@cosmjs/stargate";
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { SignDoc } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { getAccount, getAuthParams, setAccount } from "../modules/auth/keeper";
 import { sendCoins } from "../modules/bank/keeper";
+import type { FeegrantKeeper } from "../modules/feegrant";
 import { addressFromSecp256k1, moduleAddress } from "./address";
 import { formatCoins, isValidDenom, normalizeCoins } from "./coins";
-import { sdkErrors } from "./errors";
+import { sdkErrors, toChainError } from "./errors";
 import type { EventSink } from "./events";
 import type { GasMeter } from "./gas";
 import { verifySecp256k1 } from "./secp256k1";
 import { signerPubKey, type DecodedTx } from "./tx";
-import type { BlockInfo, Coin, KVStore } from "./types";
+import type { BlockInfo, Coin, Context } from "./types";
 
 export type ExecMode = "check" | "simulate" | "deliver";
 
@@ -31,9 +33,9 @@ export interface GasPrice {
 export interface AnteInput {
   tx: DecodedTx;
   mode: ExecMode;
-  store: KVStore;
+  /** metered context over the ante branch (its events are the tx's ante events) */
+  ctx: Context & { events: EventSink };
   meter: GasMeter;
-  events: EventSink;
   block: BlockInfo;
   minGasPrices: GasPrice[];
 }
@@ -84,31 +86,69 @@ function checkMinGasPrice(input: AnteInput, fee: Coin[]): void {
   }
 }
 
+/** Go's `%s` of a []byte as a JSON client receives it: the raw bytes, each byte that is not valid UTF-8 as U+FFFD. */
+export function goByteString(bytes: Uint8Array): string {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  let out = "";
+  for (let i = 0; i < bytes.length; ) {
+    const length = bytes[i] < 0x80 ? 1 : bytes[i] >= 0xf0 ? 4 : bytes[i] >= 0xe0 ? 3 : 2;
+    try {
+      out += strict.decode(bytes.subarray(i, i + length));
+      i += length;
+    } catch {
+      out += "\ufffd";
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** The 0.53 fee decorator formats FeePayer()/FeeGranter() ([]byte) with %s, not as bech32. */
+const goAddress = (address: string) => goByteString(fromBech32(address).data);
+
+/**
+ * DeductFeeDecorator: the fee payer is fee.payer or else the first signer; a granter other than the
+ * payer pays through its fee allowance for the payer (x/feegrant UseGrantedFees).
+ */
 function deductFee(input: AnteInput): void {
-  const { tx, mode, store, events } = input;
-  const fee = normalizeCoins(tx.authInfo.fee!.amount);
+  const { tx, mode, ctx } = input;
+  const { store, events } = ctx;
+  const { amount, payer: feePayer, granter } = tx.authInfo.fee!;
+  const fee = normalizeCoins(amount);
   if (mode !== "simulate" && input.block.height > 0 && tx.gasLimit === 0) {
     throw sdkErrors.invalidGasLimit.wrap("must provide positive gas");
   }
   if (mode === "check") checkMinGasPrice(input, fee);
-  const payer = tx.signers[0];
-  if (!getAccount(store, payer)) throw sdkErrors.unknownAddress.wrap(`fee payer address: ${payer} does not exist`);
+  const payer = feePayer || tx.signers[0];
+  let deductFrom = payer;
+  if (granter) {
+    if (granter !== payer) {
+      try {
+        ctx.keeper<FeegrantKeeper>("feegrant").useGrantedFees(ctx, granter, payer, fee);
+      } catch (err) {
+        throw toChainError(err).wrap(`${goAddress(granter)} does not allow to pay fees for ${goAddress(payer)}`);
+      }
+    }
+    deductFrom = granter;
+  }
+  if (!getAccount(store, deductFrom)) throw sdkErrors.unknownAddress.wrap(`fee payer address: ${goAddress(deductFrom)} does not exist`);
   if (fee.length > 0) {
     try {
-      sendCoins(store, events, payer, moduleAddress("fee_collector"), fee);
+      sendCoins(store, events, deductFrom, moduleAddress("fee_collector"), fee);
     } catch (err) {
       throw sdkErrors.insufficientFunds.wrap((err as Error).message);
     }
   }
   events.emit("tx", [
     { key: "fee", value: formatCoins(fee) },
-    { key: "fee_payer", value: payer },
+    { key: "fee_payer", value: deductFrom },
   ]);
 }
 
 /** SetPubKeyDecorator: records each signer's key on first use and checks it matches the signer address. */
 function setPubKeys(input: AnteInput): void {
-  const { tx, mode, store, events } = input;
+  const { tx, mode } = input;
+  const { store, events } = input.ctx;
   tx.signers.forEach((signer, i) => {
     let key = signerPubKey(tx, i);
     if (key === undefined) {
@@ -174,7 +214,8 @@ function verifySignature(input: AnteInput, index: number, accountNumber: string,
 
 /** SigGasConsume + SigVerification + IncrementSequence decorators. */
 function verifySignatures(input: AnteInput): void {
-  const { tx, mode, store, meter } = input;
+  const { tx, mode, meter } = input;
+  const { store } = input.ctx;
   const count = tx.raw.signatures.length;
   const { txSigLimit } = getAuthParams(store);
   if (count > txSigLimit) throw sdkErrors.tooManySignatures.wrap(`signatures: ${count}, limit: ${txSigLimit}`);
@@ -216,17 +257,20 @@ export function runAnte(input: AnteInput): void {
   if (timeout > 0n && BigInt(input.block.height) > timeout) {
     throw sdkErrors.txTimeoutHeight.wrap(`block height: ${input.block.height}, timeout height: ${timeout}`);
   }
-  const memoLength = [...tx.body.memo].length;
-  const { maxMemoCharacters } = getAuthParams(input.store);
-  if (memoLength > maxMemoCharacters) {
-    throw sdkErrors.memoTooLarge.wrap(`maximum number of characters is ${maxMemoCharacters} but received ${memoLength} characters`);
+  // Go's len(memo): bytes, not characters; params are only read for a non-empty memo.
+  const memoLength = Buffer.byteLength(tx.body.memo, "utf8");
+  if (memoLength > 0) {
+    const { maxMemoCharacters } = getAuthParams(input.ctx.store);
+    if (memoLength > maxMemoCharacters) {
+      throw sdkErrors.memoTooLarge.wrap(`maximum number of characters is ${maxMemoCharacters} but received ${memoLength} characters`);
+    }
   }
-  const { txSizeCostPerByte } = getAuthParams(input.store);
+  const { txSizeCostPerByte } = getAuthParams(input.ctx.store);
   meter.consume(txSizeCostPerByte * tx.bytes.length, "txSize");
   if (mode === "simulate") {
     tx.signers.forEach((signer, i) => {
       if ((tx.raw.signatures[i]?.length ?? 0) > 0) return;
-      getAccount(input.store, signer);
+      getAccount(input.ctx.store, signer);
       meter.consume(txSizeCostPerByte * simulatedSignatureBytes, "txSize");
     });
   }

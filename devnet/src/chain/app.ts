@@ -9,7 +9,7 @@ import { makeContext } from "./context";
 import { sdkErrors, toChainError } from "./errors";
 import { EventSink, withAttribute, type AbciEvent } from "./events";
 import { GasMeter, OutOfGas, outOfGasError } from "./gas";
-import { BranchStore, jsonStore, type RawStore } from "./store";
+import { BranchStore, type RawStore } from "./store";
 import { decodeTx, type DecodedTx } from "./tx";
 import { ChainError, type BlockInfo, type Context, type Module, type MsgHandler, type QueryHandler } from "./types";
 
@@ -121,7 +121,7 @@ export class ChainApp {
     const anteBranch = new BranchStore(state);
     const anteEvents = new EventSink();
     try {
-      runAnte({ tx, mode, store: jsonStore(anteBranch, meter), meter, events: anteEvents, block, minGasPrices: this.minGasPrices });
+      runAnte({ tx, mode, ctx: this.context(anteBranch, block, meter, anteEvents), meter, block, minGasPrices: this.minGasPrices });
     } catch (err) {
       return errorResult(this.txError(err, meter), tx.gasLimit, meter.consumed);
     }

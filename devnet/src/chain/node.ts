@@ -58,7 +58,9 @@ export class ChainNode {
   private checkState: BranchStore;
   private mempool: Array<{ bytes: Uint8Array; hash: string }> = [];
   private readonly mempoolHashes = new Set<string>();
+  /** every block from 1 (the genesis record at height 0 is only ever `latest`) */
   private readonly blocks = new Map<number, BlockRecord>();
+  private earliest = 0;
   private readonly txIndex = new Map<string, IndexedTx>();
   private readonly txList: IndexedTx[] = [];
   private readonly commitWaiters = new Map<string, CommitWaiter[]>();
@@ -95,7 +97,8 @@ export class ChainNode {
     const loaded = this.options.files?.load();
     if (!loaded) return false;
     this.committed.apply(loaded.state);
-    for (const block of loaded.snapshotBlocks) this.indexBlock(block);
+    this.latest = loaded.latest;
+    for (const block of loaded.history) this.indexBlock(block);
     for (const line of loaded.wal) {
       this.committed.apply(line.writes);
       this.indexBlock(line.block);
@@ -111,7 +114,7 @@ export class ChainNode {
     const writes = branch.changes();
     branch.commit();
     this.latest = { ...this.latest, appHash: this.nextAppHash(emptyHash, writes) };
-    this.options.files?.snapshot(0, this.committed.all(), [this.latest]);
+    this.options.files?.snapshot(this.committed.all(), this.latest);
     this.checkState = new BranchStore(this.committed);
   }
 
@@ -123,6 +126,10 @@ export class ChainNode {
     return this.latest;
   }
 
+  /**
+   * The header a context runs under; by default the last committed block's, which is also what CheckTx
+   * and Simulate see (baseapp resets the check state to the committed header on Commit).
+   */
   blockInfo(height = this.latest.height, time = new Date(this.latest.time)): BlockInfo {
     return { chainId: this.chainId, height, time };
   }
@@ -160,7 +167,7 @@ export class ChainNode {
   checkTx(bytes: Uint8Array): { hash: string; result: TxResult } {
     const hash = txHash(bytes);
     if (this.mempoolHashes.has(hash) || this.txIndex.has(hash)) throw new Error("tx already exists in cache");
-    const result = this.app.runTx("check", this.checkState, bytes, this.blockInfo(this.latest.height + 1, new Date()));
+    const result = this.app.runTx("check", this.checkState, bytes, this.blockInfo());
     if (result.code === 0) {
       this.mempool.push({ bytes, hash });
       this.mempoolHashes.add(hash);
@@ -170,7 +177,7 @@ export class ChainNode {
 
   /** CheckTx without admitting the tx to the mempool (the check_tx RPC). */
   checkOnly(bytes: Uint8Array): TxResult {
-    return this.app.runTx("check", new BranchStore(this.checkState), bytes, this.blockInfo(this.latest.height + 1, new Date()));
+    return this.app.runTx("check", new BranchStore(this.checkState), bytes, this.blockInfo());
   }
 
   mempoolTxs(): string[] {
@@ -237,14 +244,10 @@ export class ChainNode {
     const compact = this.options.files?.append(record, writes) ?? false;
     state.commit();
     this.indexBlock(record);
-    if (compact) this.options.files!.snapshot(height, this.committed.all(), this.historyForSnapshot());
+    if (compact) this.options.files!.snapshot(this.committed.all(), record);
     this.checkState = new BranchStore(this.committed);
     this.notify(record);
     return record;
-  }
-
-  private historyForSnapshot(): BlockRecord[] {
-    return [...this.blocks.values()].filter((b) => b.txs.length > 0 || b.finalizeEvents.length > 0 || b.height === this.latest.height);
   }
 
   private nextAppHash(previous: string, writes: Write[]): string {
@@ -254,6 +257,7 @@ export class ChainNode {
 
   private indexBlock(record: BlockRecord): void {
     this.blocks.set(record.height, record);
+    if (this.earliest === 0 || record.height < this.earliest) this.earliest = record.height;
     record.txs.forEach((tx, index) => {
       const hash = txHash(fromBase64(tx));
       const indexed: IndexedTx = { hash, height: record.height, index, tx, result: record.results[index] };
@@ -288,11 +292,9 @@ export class ChainNode {
     return undefined;
   }
 
-  /** Lowest height still held. */
+  /** Lowest block held (every block is kept, so 1 once there is one); 0 before the first, as CometBFT's block store base. */
   get earliestHeight(): number {
-    let min = this.latest.height;
-    for (const h of this.blocks.keys()) if (h < min) min = h;
-    return min;
+    return this.earliest;
   }
 
   tx(hash: string): IndexedTx | undefined {
@@ -320,7 +322,7 @@ export class ChainNode {
     } catch (err) {
       return this.app.queryError(sdkErrors.invalidRequest.wrap((err as Error).message));
     }
-    const result = this.app.runTx("simulate", new BranchStore(this.checkState), txBytes, this.blockInfo(this.latest.height + 1, new Date()));
+    const result = this.app.runTx("simulate", new BranchStore(this.checkState), txBytes, this.blockInfo());
     if (result.code !== 0) return { code: result.code, codespace: result.codespace, log: result.log, value: new Uint8Array() };
     const response = SimulateResponse.fromPartial({
       gasInfo: { gasWanted: BigInt(result.gasWanted), gasUsed: BigInt(result.gasUsed) },

@@ -1,10 +1,12 @@
 /**
  * Durable chain data in a directory:
  *   genesis.json   the resolved genesis config (chain id, accounts...), written once
- *   snapshot.json  the whole state at some height (written to a temp file, fsynced, renamed)
+ *   snapshot.json  the whole state at some height and that height's block record (temp file, fsynced, renamed)
+ *   blocks.jsonl   every block record up to the snapshot, one per line, appended at each compaction
  *   wal.jsonl      one line per committed block after the snapshot: its write set and block record, fsynced
- * On start the snapshot is loaded and the log replayed (a torn last line, from a crash mid-write, is
- * dropped: at most that block is lost); every `compactEvery` blocks the log is folded into a new snapshot.
+ * On start the snapshot is loaded and the log replayed; a torn last line (a crash mid-write) is cut off
+ * the file, so at most that uncommitted block is lost and the next append starts on a clean line. Every
+ * `compactEvery` blocks the log's blocks move to blocks.jsonl and its writes fold into a new snapshot.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -42,7 +44,8 @@ export interface StoredTxResult {
 interface Snapshot {
   height: number;
   state: Array<[string, string]>;
-  blocks: BlockRecord[];
+  /** the record of the block at `height` (the genesis record at 0) */
+  latest: BlockRecord;
 }
 
 interface WalLine {
@@ -52,15 +55,32 @@ interface WalLine {
 
 export interface LoadedChain {
   state: Array<[string, string]>;
-  /** snapshot state is at this height; the wal blocks follow */
-  snapshotHeight: number;
-  snapshotBlocks: BlockRecord[];
+  /** the block record the snapshot state belongs to; the wal blocks follow it */
+  latest: BlockRecord;
+  /** blocks 1..latest.height */
+  history: BlockRecord[];
   wal: WalLine[];
+}
+
+/** The parsed complete lines of a JSON-lines file, each with the byte offset just past it; stops at a torn or corrupt line. */
+function readLines<T>(file: string): { lines: Array<{ item: T; end: number }>; size: number } {
+  if (!fs.existsSync(file)) return { lines: [], size: 0 };
+  const bytes = fs.readFileSync(file);
+  const lines: Array<{ item: T; end: number }> = [];
+  for (let start = 0, nl = bytes.indexOf(0x0a); nl !== -1; start = nl + 1, nl = bytes.indexOf(0x0a, start)) {
+    try {
+      lines.push({ item: JSON.parse(bytes.subarray(start, nl).toString("utf8")) as T, end: nl + 1 });
+    } catch {
+      break;
+    }
+  }
+  return { lines, size: bytes.length };
 }
 
 export class ChainFiles {
   private walFd: number | undefined;
-  private walBlocks = 0;
+  /** blocks appended to the log since the snapshot, moved to blocks.jsonl at the next one */
+  private pending: BlockRecord[] = [];
 
   constructor(
     readonly dir: string,
@@ -73,7 +93,7 @@ export class ChainFiles {
 
   /** Wipes the directory's chain files (`--reset`). */
   reset(): void {
-    for (const name of ["genesis.json", "snapshot.json", "snapshot.json.tmp", "wal.jsonl"]) fs.rmSync(this.file(name), { force: true });
+    for (const name of ["genesis.json", "snapshot.json", "snapshot.json.tmp", "blocks.jsonl", "wal.jsonl"]) fs.rmSync(this.file(name), { force: true });
   }
 
   readGenesis<T>(): T | undefined {
@@ -91,23 +111,26 @@ export class ChainFiles {
     const snapshotFile = this.file("snapshot.json");
     if (!fs.existsSync(snapshotFile)) return undefined;
     const snapshot = JSON.parse(fs.readFileSync(snapshotFile, "utf8")) as Snapshot;
-    const wal: WalLine[] = [];
-    const walFile = this.file("wal.jsonl");
-    if (fs.existsSync(walFile)) {
-      const lines = fs.readFileSync(walFile, "utf8").split("\n");
-      for (const line of lines) {
-        if (line.trim() === "") continue;
-        let parsed: WalLine;
-        try {
-          parsed = JSON.parse(line) as WalLine;
-        } catch {
-          break; // torn write of the last block before a crash
-        }
-        if (parsed.block.height > snapshot.height) wal.push(parsed);
-      }
-    }
-    this.walBlocks = wal.length;
-    return { state: snapshot.state, snapshotHeight: snapshot.height, snapshotBlocks: snapshot.blocks, wal };
+    if (!snapshot.latest) throw new Error(`${this.dir} holds chain data of an older devnet version; start it with --reset (reset: true)`);
+    // A compaction that crashed before its snapshot leaves blocks past it in both files: the log's copy wins.
+    const history = this.readTruncating<BlockRecord>("blocks.jsonl", (b) => b.height <= snapshot.height);
+    const wal = this.readTruncating<WalLine>("wal.jsonl", () => true).filter((line) => line.block.height > snapshot.height);
+    this.pending = wal.map((line) => line.block);
+    return { state: snapshot.state, latest: snapshot.latest, history, wal };
+  }
+
+  /**
+   * Reads a JSON-lines file and cuts the file back to its good lines that `keep` accepts (a prefix), so
+   * later appends never glue onto a torn fragment or follow lines that were dropped.
+   */
+  private readTruncating<T>(name: string, keep: (item: T) => boolean): T[] {
+    const file = this.file(name);
+    const { lines, size } = readLines<T>(file);
+    const cut = lines.findIndex((line) => !keep(line.item));
+    const good = cut === -1 ? lines : lines.slice(0, cut);
+    const end = good.at(-1)?.end ?? 0;
+    if (end < size) fs.truncateSync(file, end);
+    return good.map((line) => line.item);
   }
 
   /** Appends a committed block and fsyncs; returns true when it is time to compact. */
@@ -115,18 +138,27 @@ export class ChainFiles {
     if (this.walFd === undefined) this.walFd = fs.openSync(this.file("wal.jsonl"), "a");
     fs.writeSync(this.walFd, JSON.stringify({ block, writes } satisfies WalLine) + "\n");
     fs.fsyncSync(this.walFd);
-    this.walBlocks++;
-    return this.walBlocks >= this.compactEvery;
+    this.pending.push(block);
+    return this.pending.length >= this.compactEvery;
   }
 
-  /** Writes a snapshot of the full state and block history, then truncates the log. */
-  snapshot(height: number, state: Array<[string, string]>, blocks: BlockRecord[]): void {
+  /**
+   * Compaction: moves the log's blocks to blocks.jsonl, writes a snapshot of the full state at `latest`,
+   * then truncates the log. Each step is durable before the next, so a crash in between loses nothing.
+   */
+  snapshot(state: Array<[string, string]>, latest: BlockRecord): void {
     fs.mkdirSync(this.dir, { recursive: true });
-    this.writeAtomic("snapshot.json", JSON.stringify({ height, state, blocks } satisfies Snapshot));
+    if (this.pending.length > 0) {
+      const fd = fs.openSync(this.file("blocks.jsonl"), "a");
+      fs.writeSync(fd, this.pending.map((block) => JSON.stringify(block) + "\n").join(""));
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+    }
+    this.writeAtomic("snapshot.json", JSON.stringify({ height: latest.height, state, latest } satisfies Snapshot));
     if (this.walFd !== undefined) fs.closeSync(this.walFd);
     this.walFd = fs.openSync(this.file("wal.jsonl"), "w");
     fs.fsyncSync(this.walFd);
-    this.walBlocks = 0;
+    this.pending = [];
   }
 
   close(): void {

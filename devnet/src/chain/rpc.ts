@@ -29,6 +29,19 @@ const internal = (data: string) => new RpcError(-32603, "Internal error", data);
 type Params = Record<string, unknown>;
 type Method = (params: Params) => Promise<unknown> | unknown;
 
+/** A method and its argument names in order, as CometBFT's rpc/core/routes.go declares them (for positional params). */
+export interface Route {
+  args: readonly string[];
+  call: Method;
+}
+
+const route = (args: string, call: Method): Route => ({ args: args === "" ? [] : args.split(","), call });
+
+export interface RpcOptions {
+  /** CometBFT timeout_broadcast_tx_commit (default 10 s) */
+  broadcastTxCommitTimeoutMs?: number;
+}
+
 function str(params: Params, name: string): string | undefined {
   const v = params[name];
   if (v === undefined || v === null || v === "") return undefined;
@@ -68,6 +81,9 @@ function jsonResult(r: StoredTxResult | TxResult): Record<string, unknown> {
   };
 }
 
+/** The zero abci.ExecTxResult CometBFT returns when the tx never ran. */
+const notExecuted = jsonResult({ code: 0, codespace: "", log: "", gasWanted: 0, gasUsed: 0, events: [] });
+
 function txJson(tx: IndexedTx): Record<string, unknown> {
   return { hash: tx.hash, height: String(tx.height), index: tx.index, tx_result: jsonResult(tx.result), tx: tx.tx };
 }
@@ -76,20 +92,23 @@ export class RpcMethods {
   private readonly validatorPubKey: Uint8Array;
   private readonly validatorAddress: string;
   private readonly nodeId: string;
+  private readonly broadcastTxCommitTimeoutMs: number;
 
   constructor(
     private readonly node: ChainNode,
     private readonly listenAddr: () => string,
+    options: RpcOptions = {},
   ) {
+    this.broadcastTxCommitTimeoutMs = options.broadcastTxCommitTimeoutMs ?? 10_000;
     this.validatorPubKey = sha256(toUtf8(`devnet-validator/${node.chainId}`));
     this.validatorAddress = toHex(sha256(this.validatorPubKey).slice(0, 20)).toUpperCase();
     this.nodeId = toHex(sha256(toUtf8(`devnet-node/${node.chainId}`)).slice(0, 20));
   }
 
-  readonly methods: Record<string, Method> = {
-    health: () => ({}),
-    status: () => this.status(),
-    abci_info: () => ({
+  readonly routes: Record<string, Route> = {
+    health: route("", () => ({})),
+    status: route("", () => this.status()),
+    abci_info: route("", () => ({
       response: {
         data: "akash",
         version: "v2.1.0",
@@ -97,26 +116,26 @@ export class RpcMethods {
         last_block_height: String(this.node.height),
         last_block_app_hash: toBase64(fromHex(this.node.latestBlock.appHash)),
       },
-    }),
-    abci_query: (p) => this.abciQuery(p),
-    broadcast_tx_sync: (p) => this.broadcastSync(p),
-    broadcast_tx_async: (p) => this.broadcastAsync(p),
-    broadcast_tx_commit: (p) => this.broadcastCommit(p),
-    check_tx: (p) => jsonResult(this.node.checkOnly(bytes(p, "tx", "base64"))),
-    tx: (p) => {
+    })),
+    abci_query: route("path,data,height,prove", (p) => this.abciQuery(p)),
+    broadcast_tx_sync: route("tx", (p) => this.broadcastSync(p)),
+    broadcast_tx_async: route("tx", (p) => this.broadcastAsync(p)),
+    broadcast_tx_commit: route("tx", (p) => this.broadcastCommit(p)),
+    check_tx: route("tx", (p) => jsonResult(this.node.checkOnly(bytes(p, "tx", "base64")))),
+    tx: route("hash,prove", (p) => {
       const hash = toHex(bytes(p, "hash", "base64")).toUpperCase();
       const tx = this.node.tx(hash);
       if (!tx) throw internal(`tx (${hash}) not found`);
       return txJson(tx);
-    },
-    tx_search: (p) => this.txSearch(p),
-    block: (p) => this.blockResponse(this.blockAt(int(p, "height"))),
-    block_by_hash: (p) => {
+    }),
+    tx_search: route("query,prove,page,per_page,order_by", (p) => this.txSearch(p)),
+    block: route("height", (p) => this.blockResponse(this.blockAt(int(p, "height")))),
+    block_by_hash: route("hash", (p) => {
       const hash = toHex(bytes(p, "hash", "base64")).toUpperCase();
       const block = this.node.blockByHash(hash);
       return block ? this.blockResponse(block) : { block_id: { hash: "", parts: { total: 0, hash: "" } }, block: null };
-    },
-    block_results: (p) => {
+    }),
+    block_results: route("height", (p) => {
       const block = this.blockAt(int(p, "height"));
       return {
         height: String(block.height),
@@ -126,22 +145,22 @@ export class RpcMethods {
         consensus_param_updates: null,
         app_hash: toBase64(fromHex(block.appHash)),
       };
-    },
-    blockchain: (p) => this.blockchain(p),
-    commit: (p) => {
+    }),
+    blockchain: route("minHeight,maxHeight", (p) => this.blockchain(p)),
+    commit: route("height", (p) => {
       const block = this.blockAt(int(p, "height"));
       return { signed_header: { header: this.header(block), commit: this.commitFor(block) }, canonical: true };
-    },
-    validators: (p) => ({
+    }),
+    validators: route("height,page,per_page", (p) => ({
       block_height: String(int(p, "height") ?? this.node.height),
       validators: [this.validatorJson()],
       count: "1",
       total: "1",
-    }),
-    num_unconfirmed_txs: () => this.unconfirmed(false),
-    unconfirmed_txs: () => this.unconfirmed(true),
-    net_info: () => ({ listening: true, listeners: [this.listenAddr()], n_peers: "0", peers: [] }),
-    genesis: () => ({
+    })),
+    num_unconfirmed_txs: route("", () => this.unconfirmed(false)),
+    unconfirmed_txs: route("limit", () => this.unconfirmed(true)),
+    net_info: route("", () => ({ listening: true, listeners: [this.listenAddr()], n_peers: "0", peers: [] })),
+    genesis: route("", () => ({
       genesis: {
         genesis_time: this.node.genesisTime.toISOString(),
         chain_id: this.node.chainId,
@@ -151,7 +170,7 @@ export class RpcMethods {
         app_hash: "",
         app_state: {},
       },
-    }),
+    })),
   };
 
   private status() {
@@ -243,8 +262,12 @@ export class RpcMethods {
   private async broadcastCommit(p: Params) {
     const { hash, result } = this.check(p);
     const check = jsonResult(result);
-    if (result.code !== 0) return { check_tx: check, tx_result: jsonResult({ ...result, code: 0, log: "", events: [] }), hash, height: "0" };
-    const committed = await this.node.waitForTx(hash);
+    if (result.code !== 0) return { check_tx: check, tx_result: notExecuted, hash, height: "0" };
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), this.broadcastTxCommitTimeoutMs)));
+    const committed = await Promise.race([this.node.waitForTx(hash), timedOut]).finally(() => clearTimeout(timer));
+    // The tx stays in the mempool; CometBFT answers the call with an error all the same.
+    if (!committed) throw internal("timed out waiting for tx to be included in a block");
     return { check_tx: check, tx_result: jsonResult(committed.result), hash, height: String(committed.height) };
   }
 

@@ -1,12 +1,12 @@
 /**
  * The loopback HTTP server speaking CometBFT's JSON-RPC envelope: POST / with a request or a batch,
- * GET /<method>?name=value (URI style: strings quoted, bytes 0x-hex). Malformed input gets CometBFT's
- * error shapes (-32700 parse error and -32600 invalid request with HTTP 500, -32601/-32602/-32603 in a
- * 200 response), never a crash.
+ * GET /<method>?name=value (URI style: strings quoted, bytes 0x-hex); params by name or by position.
+ * Malformed input gets CometBFT's error shapes (-32700 parse error and -32600 invalid request with
+ * HTTP 500, -32601/-32602/-32603 in a 200 response), never a crash.
  */
 import type * as http from "node:http";
 import { LoopbackServer } from "./http";
-import { RpcError, type RpcMethods } from "./rpc";
+import { RpcError, type Route, type RpcMethods } from "./rpc";
 
 type JsonRpcId = string | number | null;
 
@@ -45,6 +45,29 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** Go's %v of a []json.RawMessage: each raw value as its list of byte values. */
+const goRawMessages = (values: unknown[]) => `[${values.map((v) => `[${[...Buffer.from(JSON.stringify(v))].join(" ")}]`).join(" ")}]`;
+
+/**
+ * CometBFT jsonParamsToArgs: an object is taken by name, an array by position (exactly one value per
+ * declared argument), anything else is refused.
+ */
+function namedParams(route: Route, params: unknown): Record<string, unknown> {
+  if (params === undefined || params === null) return {};
+  const fail = (detail: string) => new RpcError(-32602, "Invalid params", `error converting json params to arguments: ${detail}`);
+  if (Array.isArray(params)) {
+    if (params.length !== route.args.length) {
+      throw fail(`expected ${route.args.length} parameters ([${route.args.join(" ")}]), got ${params.length} (${goRawMessages(params)})`);
+    }
+    return Object.fromEntries(route.args.map((name, i) => [name, params[i]]));
+  }
+  if (typeof params !== "object") {
+    const kind = typeof params === "boolean" ? "bool" : typeof params;
+    throw fail(`unknown type for JSON params: json: cannot unmarshal ${kind} into Go value of type []json.RawMessage. Expected map or array`);
+  }
+  return params as Record<string, unknown>;
+}
+
 export class RpcServer {
   private readonly http = new LoopbackServer((req, res) => {
     this.handle(req, res).catch((err) => send(res, 500, errorResponse(-1, new RpcError(-32603, "Internal error", String(err?.message ?? err)))));
@@ -60,11 +83,11 @@ export class RpcServer {
     return this.http.close();
   }
 
-  private async call(method: string, params: Record<string, unknown>, id: JsonRpcId): Promise<RpcResponse> {
-    const fn = Object.prototype.hasOwnProperty.call(this.rpc.methods, method) ? this.rpc.methods[method] : undefined;
-    if (!fn) return errorResponse(id, new RpcError(-32601, "Method not found", ""));
+  private async call(method: string, params: unknown, id: JsonRpcId): Promise<RpcResponse> {
+    const route = Object.prototype.hasOwnProperty.call(this.rpc.routes, method) ? this.rpc.routes[method] : undefined;
+    if (!route) return errorResponse(id, new RpcError(-32601, "Method not found", ""));
     try {
-      return { jsonrpc: "2.0", id, result: await fn(params) };
+      return { jsonrpc: "2.0", id, result: await route.call(namedParams(route, params)) };
     } catch (err) {
       if (err instanceof RpcError) return errorResponse(id, err);
       return errorResponse(id, new RpcError(-32603, "Internal error", (err as Error).message ?? String(err)));
@@ -105,12 +128,7 @@ export class RpcServer {
         responses.push(errorResponse(id, new RpcError(-32600, "Invalid Request", `path ${url.pathname} is invalid`)));
         continue;
       }
-      const params = r.params === undefined || r.params === null ? {} : r.params;
-      if (typeof params !== "object" || Array.isArray(params)) {
-        responses.push(errorResponse(id, new RpcError(-32602, "Invalid Params", "error converting json params to arguments: params must be an object")));
-        continue;
-      }
-      responses.push(await this.call(r.method, params as Record<string, unknown>, id));
+      responses.push(await this.call(r.method, r.params, id));
     }
     if (responses.length === 0) {
       res.writeHead(200);
@@ -124,7 +142,7 @@ export class RpcServer {
   private async handleUri(url: URL, res: http.ServerResponse): Promise<void> {
     const method = url.pathname.slice(1);
     if (method === "") {
-      const names = Object.keys(this.rpc.methods).sort();
+      const names = Object.keys(this.rpc.routes).sort();
       return send(res, 200, { jsonrpc: "2.0", id: -1, result: { endpoints: names.map((n) => `/${n}`) } });
     }
     const params: Record<string, unknown> = {};

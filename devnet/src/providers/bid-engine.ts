@@ -1,8 +1,9 @@
 /**
  * The provider's bid engine (provider bidengine/): every open order it has not handled yet is checked
- * (placement, signedBy, capabilities, capacity, price); matching ones get a bid with a deposit and
- * resources reserved; bids nobody accepts are withdrawn after the bid timeout; reservations of lost
- * orders are freed.
+ * (placement, signedBy, capabilities, capacity, price); matching ones get a bid with the configured
+ * deposit and resources reserved; bids nobody accepts are withdrawn after the bid timeout; a bid whose
+ * order went to another provider is withdrawn too (the chain only marks one loser lost) and its
+ * reservation freed.
  */
 import type * as v1beta5 from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import type { Attribute } from "./attributes";
@@ -13,7 +14,8 @@ import type { Inventory } from "./inventory";
 import { closeBidMsg, createBidMsg, orderKey, parseOrderKey, REASON_UNSPECIFIED } from "./messages";
 import { orderSpecFromGroupSpec, type OrderSpec } from "./order-spec";
 
-const DEFAULT_BID_DEPOSIT = { denom: "uakt", amount: "500000" };
+/** provider config.go: BidDeposit defaults to mtypes.DefaultBidMinDeposit, whatever the order's denom. */
+export const DEFAULT_BID_DEPOSIT = { denom: "uakt", amount: "500000" };
 
 export interface EngineFaults {
   noBids: boolean;
@@ -34,10 +36,9 @@ export class BidEngine {
   private readonly inFlight = new Set<string>();
   /** orders decided against (or failed), kept while they stay open so they are not retried */
   private readonly declined = new Map<string, string>();
-  private bidDeposits: Array<{ denom: string; amount: string }> = [];
 
   constructor(
-    private readonly chain: Pick<ChainClient, "address" | "openOrders" | "auditorAttributes" | "marketParams" | "txs">,
+    private readonly chain: Pick<ChainClient, "address" | "openOrders" | "bids" | "auditorAttributes" | "txs">,
     private readonly config: ProviderConfig,
     private readonly attributes: readonly Attribute[],
     private readonly inventory: Inventory,
@@ -49,17 +50,6 @@ export class BidEngine {
   /** Orders being bid on or with an open bid (the provider status' bidengine.orders). */
   get orders(): number {
     return this.bids.size + this.inFlight.size;
-  }
-
-  /** Reads the market's minimum bid deposits once (the provider's deposit is 0.5 AKT or ACT). */
-  async init(): Promise<void> {
-    try {
-      const { params } = await this.chain.marketParams();
-      const list = params?.bidMinDeposits?.length ? params.bidMinDeposits : params?.bidMinDeposit ? [params.bidMinDeposit] : [];
-      this.bidDeposits = list.map(({ denom, amount }) => ({ denom, amount }));
-    } catch {
-      this.bidDeposits = [];
-    }
   }
 
   /** The bid turned into our lease: the reservation now belongs to the lease. */
@@ -95,14 +85,30 @@ export class BidEngine {
       this.inFlight.add(key);
       void this.placeBid(key, order, decision.price);
     }
-    // bids whose order is gone without a lease for us were lost or closed: free their reservation
-    for (const key of this.bids.keys()) {
-      if (!open.has(key) && !leases.has(key)) {
-        this.bids.delete(key);
-        this.inventory.release(key);
-      }
-    }
+    const gone = [...this.bids.keys()].filter((key) => !open.has(key) && !leases.has(key));
+    if (gone.length > 0) await this.orderGone(gone);
     for (const key of this.declined.keys()) if (!open.has(key)) this.declined.delete(key);
+  }
+
+  /**
+   * Bids whose order is no longer open without a lease for us: the lease went to another provider or
+   * the order closed. Like the real order loop on a lost lease, withdraw the bid (MsgCloseBid) so its
+   * deposit comes back; only bids still open on chain, which also spares a winning bid whose lease this
+   * tick has not seen yet.
+   */
+  private async orderGone(keys: string[]): Promise<void> {
+    const open = new Set((await this.chain.bids({ provider: this.chain.address, state: "open" })).map((b) => orderKey(b.id!)));
+    for (const key of keys) {
+      const bid = this.bids.get(key);
+      if (!bid) continue; // a bid timeout closed it meanwhile
+      this.bids.delete(key);
+      this.inventory.release(key);
+      if (bid.closing || !open.has(key)) continue;
+      this.chain.txs
+        .submit(closeBidMsg(parseOrderKey(key), this.chain.address, REASON_UNSPECIFIED))
+        .then(() => this.log(`lease lost, closed bid on ${key}`))
+        .catch((e) => this.log(`closing bid on ${key} failed: ${(e as Error).message}`));
+    }
   }
 
   /** Withdraws (MsgCloseBid) bids nobody accepted within the bid timeout, as the real bid engine does. */
@@ -134,16 +140,12 @@ export class BidEngine {
     return map;
   }
 
-  private depositFor(denom: string): { denom: string; amount: string } {
-    return this.bidDeposits.find((d) => d.denom === denom) ?? this.bidDeposits.find((d) => d.denom === "uakt") ?? DEFAULT_BID_DEPOSIT;
-  }
-
   private async placeBid(key: string, order: v1beta5.Order, price: { denom: string; amount: string }): Promise<void> {
     const delay = this.faults.slowBidsMs + (this.config.flaky ? Math.floor(stableRandom(`${key}/delay`) * 2000) : 0);
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     try {
       if (this.faults.offline) throw new Error("provider offline");
-      await this.chain.txs.submit(createBidMsg(order, this.chain.address, price, this.depositFor(price.denom)));
+      await this.chain.txs.submit(createBidMsg(order, this.chain.address, price, this.config.bidDeposit ?? DEFAULT_BID_DEPOSIT));
       this.bids.set(key, { createdAtMs: Date.now(), closing: false });
       this.log(`bid ${price.amount}${price.denom} on ${key}`);
     } catch (e) {

@@ -112,10 +112,6 @@ export class ChainClient {
     }
   }
 
-  marketParams(): Promise<v1beta5.QueryParamsResponse> {
-    return this.query("/akash.market.v1beta5.Query/Params", v1beta5.QueryParamsRequest, v1beta5.QueryParamsResponse, {});
-  }
-
   /** The account's secp256k1 public key, once it has signed a transaction. */
   async accountPubkey(address: string): Promise<Uint8Array | undefined> {
     const account = await this.signer.getAccount(address);

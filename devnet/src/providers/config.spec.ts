@@ -12,6 +12,12 @@ describe("providers/config", () => {
     expect(new Set(configs.map((c) => c.pricing.cpuPerMilli)).size).to.equal(4);
   });
 
+  it("scales the default prices by exact decimal multiplication (no float noise)", () => {
+    const [, gpu, east] = defaultProviderConfigs();
+    expect(gpu.pricing).to.deep.include({ cpuPerMilli: 0.018, memoryPerMiB: 0.00675, endpoint: 0.015, ip: 1.5 });
+    expect(east.pricing.storagePerMiB).to.deep.equal({ ephemeral: 0.00012, beta2: 0.00024, beta3: 0.00036, ram: 0.0027 });
+  });
+
   it("derives fixed mnemonics, so provider addresses survive restarts", () => {
     expect(deterministicMnemonic("a")).to.equal(deterministicMnemonic("a"));
     expect(deterministicMnemonic("a")).to.not.equal(deterministicMnemonic("b"));
@@ -41,6 +47,8 @@ describe("providers/config", () => {
     const [first] = defaultProviderConfigs();
     expect(() => parseProviderConfigs([{ ...first, capacity: { ...first.capacity, cpuMillis: -1 } }])).to.throw(/configs\[0\]\.capacity\.cpuMillis/);
     expect(() => parseProviderConfigs([{ ...first, attributes: [{ key: "9bad", value: "x" }] }])).to.throw(/configs\[0\]\.attributes\.0\.key/);
+    expect(() => parseProviderConfigs([{ ...first, bidDeposit: { denom: "uakt", amount: "0.5" } }])).to.throw(/configs\[0\]\.bidDeposit\.amount/);
+    expect(parseProviderConfigs([{ ...first, bidDeposit: { denom: "uact", amount: "500000" } }])[0].bidDeposit).to.deep.equal({ denom: "uact", amount: "500000" });
     expect(() => parseProviderConfigs([first, first])).to.throw(/duplicate provider name "sim-us-west"/);
   });
 

@@ -7,6 +7,7 @@ import { toUtf8 } from "@cosmjs/encoding";
 import type { Coin } from "@cosmjs/stargate";
 import { z } from "zod";
 import type { Attribute } from "./attributes";
+import { decFromNumber, formatDec, mulDec } from "./dec";
 import type { ProviderConfig, ProviderTiming } from "./index";
 
 const attributeKey = z.string().regex(/^([a-zA-Z][\w/.-]{1,126})$/, "attribute keys must match ^([a-zA-Z][\\w/.-]{1,126})$");
@@ -45,6 +46,7 @@ const providerConfigSchema = z.object({
   flaky: z.boolean().optional(),
   ipCount: z.number().int().nonnegative().optional(),
   gatewayPort: z.number().int().min(0).max(65535).optional(),
+  bidDeposit: z.object({ denom: z.string().regex(/^[a-zA-Z][a-zA-Z0-9/:._-]{2,127}$/, "must be a coin denom"), amount: z.string().regex(/^\d+$/, "must be an integer amount") }).optional(),
   email: z.string().optional(),
   website: z.string().optional(),
 });
@@ -93,12 +95,14 @@ const GiB = 1024 ** 3;
 
 /** Per-block prices in uact (≈ USD 1e-6): ~$5/CPU-month, ~$2/GiB-month at 6 s blocks, scaled per provider. */
 function pricing(factor: number, gpuPerUnit?: Record<string, number>): ProviderConfig["pricing"] {
+  // decimal multiplication: 0.012 × 1.5 must be 0.018, not the float 0.018000000000000002
+  const scale = (base: number) => Number(formatDec(mulDec(decFromNumber(base), decFromNumber(factor))));
   return {
-    cpuPerMilli: 0.012 * factor,
-    memoryPerMiB: 0.0045 * factor,
-    storagePerMiB: { ephemeral: 0.0002 * factor, beta2: 0.0004 * factor, beta3: 0.0006 * factor, ram: 0.0045 * factor },
-    endpoint: 0.01 * factor,
-    ip: 1 * factor,
+    cpuPerMilli: scale(0.012),
+    memoryPerMiB: scale(0.0045),
+    storagePerMiB: { ephemeral: scale(0.0002), beta2: scale(0.0004), beta3: scale(0.0006), ram: scale(0.0045) },
+    endpoint: scale(0.01),
+    ip: scale(1),
     ...(gpuPerUnit ? { gpuPerUnit } : {}),
   };
 }
@@ -151,7 +155,7 @@ export function defaultProviderConfigs(): ProviderConfig[] {
   ];
 }
 
-/** Genesis balances for the providers: bid deposits (0.5 AKT/ACT each) and fees for a long devnet life. */
+/** Genesis balances for the providers: bid deposits (0.5 AKT each by default) and fees for a long devnet life. */
 export function providerGenesisAccounts(configs: ProviderConfig[]): Array<{ mnemonicOrAddress: string; coins: Coin[] }> {
   return configs.map((c) => ({
     mnemonicOrAddress: c.mnemonic,

@@ -109,6 +109,11 @@ export class Gateway {
     return `https://127.0.0.1:${this.port}`;
   }
 
+  /** The port it listens on (or last listened on). */
+  get listeningPort(): number {
+    return this.port;
+  }
+
   /** Starts listening (on `port`, or the port used before, or any free one). */
   async start(port = this.port): Promise<void> {
     if (this.server) return;

@@ -36,8 +36,10 @@ export interface ProviderConfig {
   flaky?: boolean;
   /** leased IPs it can hand out (0 = none) */
   ipCount?: number;
-  /** fixed gateway port (0/undefined = any free port) */
+  /** fixed gateway port (0/undefined = the port of the previous run when the data dir is kept, else any free one) */
   gatewayPort?: number;
+  /** deposit put on every bid (the real provider's --bid-deposit); default 500000uakt */
+  bidDeposit?: Coin;
   email?: string;
   website?: string;
 }
@@ -83,7 +85,7 @@ export interface StartProvidersOptions {
   configs: ProviderConfig[];
   timing?: ProviderTiming;
   quiet?: boolean;
-  /** keep deployed manifests here (e.g. <devnet dataDir>/providers) so services survive a devnet restart */
+  /** keep deployed manifests, gateway ports and keys here (e.g. <devnet dataDir>/providers) so providers and their services survive a devnet restart */
   stateDir?: string;
 }
 

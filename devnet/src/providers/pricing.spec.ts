@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { defaultProviderConfigs } from "./config";
 import { formatDec } from "./dec";
 import { groupSpec } from "./fixtures";
 import { orderSpecFromGroupSpec } from "./order-spec";
@@ -15,15 +16,20 @@ function price(spec: ReturnType<typeof groupSpec>, models: Array<string | undefi
 describe("providers/pricing", () => {
   it("scales CPU, memory, storage by class and endpoints by the replica count", () => {
     // 500m × 0.01 + 512 MiB × 0.001 + 1024 MiB × 0.0001 + 1 endpoint × 0.5, then × 2 replicas except the endpoint
-    expect(price(groupSpec({ units: [{ count: 2 }] }))).to.equal("11.7288");
+    expect(price(groupSpec({ units: [{ count: 2 }] }))).to.equal("11.728800000000000000");
     const persistent = groupSpec({ units: [{ storage: [{ bytes: 1024 * 1024 * 1024, attributes: [{ key: "class", value: "beta2" }, { key: "persistent", value: "true" }] }] }] });
-    expect(price(persistent)).to.equal("7.036");
+    expect(price(persistent)).to.equal("7.036000000000000000");
   });
 
   it("prices GPUs by the model that will run them and leased IPs per endpoint", () => {
     const gpu = groupSpec({ units: [{ gpuUnits: 2, endpoints: [{ kind: 0 }, { kind: 2, sequenceNumber: 1 }] }] });
-    expect(price(gpu, ["a100"])).to.equal("208.6144");
-    expect(price(gpu, ["rtx4090"])).to.equal("28.6144");
+    expect(price(gpu, ["a100"])).to.equal("208.614400000000000000");
+    expect(price(gpu, ["rtx4090"])).to.equal("28.614400000000000000");
+  });
+
+  it("prices a default provider's bid exactly, as a LegacyDec", () => {
+    const result = calculatePrice(orderSpecFromGroupSpec(groupSpec({ units: [{ count: 2 }] })), defaultProviderConfigs()[1].pricing);
+    expect(result.ok && formatDec(result.amount)).to.equal("25.541400000000000000");
   });
 
   it("refuses storage classes it has no price for", () => {

@@ -4,7 +4,7 @@
  * scale by model (real providers price GPUs through a pricing script). Unit-agnostic: the result is in
  * the order's denom.
  */
-import { decFromInt, decFromNumber, formatDec, mulDec } from "./dec";
+import { decFromInt, decFromNumber, mulDec } from "./dec";
 import { leasedIpCount, storageClass, type OrderSpec } from "./order-spec";
 
 export interface ScalePricing {
@@ -54,5 +54,3 @@ export function calculatePrice(spec: OrderSpec, pricing: ScalePricing, gpuModels
   if (total === 0n) return { ok: false, reason: "a bid of zero was produced" };
   return { ok: true, amount: total };
 }
-
-export { formatDec };

@@ -1,9 +1,11 @@
 /**
- * One simulated provider: registers itself on chain, runs a bid engine over the chain's open orders,
- * tracks its leases (manifest timeout, periodic withdrawal, teardown when closed on chain) and serves
- * the gateway. It only talks to the chain over CometBFT RPC, like the real provider daemon.
+ * One simulated provider: registers itself on chain (keeping its gateway port and certificate across
+ * restarts when it has a state dir), runs a bid engine over the chain's open orders, tracks its leases
+ * (manifest timeout, periodic withdrawal, teardown when closed on chain) and serves the gateway. It only
+ * talks to the chain over CometBFT RPC, like the real provider daemon.
  */
-import { CertificateManager } from "@akashnetwork/chain-sdk";
+import { X509Certificate } from "node:crypto";
+import { CertificateManager, type CertificatePem } from "@akashnetwork/chain-sdk";
 import type * as v1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import type * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import { manifestVersion } from "../../../provider/src/sdl";
@@ -13,6 +15,7 @@ import { ChainClient } from "./chain";
 import { providerAttributes } from "./config";
 import { Gateway, type GatewayBackend } from "./gateway";
 import { HttpError } from "./http-error";
+import type { IdentityStore, ProviderIdentity } from "./identity-store";
 import type { ProviderConfig, ProviderHandle, ProviderTiming } from "./index";
 import { Inventory } from "./inventory";
 import type { LeaseRef } from "./jwt";
@@ -23,6 +26,12 @@ import { orderSpecFromGroupSpec, type OrderSpec } from "./order-spec";
 import { LeaseWorkload } from "./workloads";
 
 export type ResolvedTiming = Required<ProviderTiming>;
+
+/** Where a provider keeps what must survive a devnet restart (under <dataDir>/providers). */
+export interface ProviderState {
+  manifests: ManifestStore;
+  identity: IdentityStore;
+}
 
 export const DEFAULT_TIMING: ResolvedTiming = {
   bidTimeoutMs: 5 * 60_000,
@@ -72,15 +81,16 @@ export class SimProvider {
     return this.chain.address;
   }
 
-  static async start(config: ProviderConfig, rpcUrl: string, timing: ResolvedTiming, log: (line: string) => void, store?: ManifestStore): Promise<SimProvider> {
+  static async start(config: ProviderConfig, rpcUrl: string, timing: ResolvedTiming, log: (line: string) => void, state?: ProviderState): Promise<SimProvider> {
     const chain = await ChainClient.connect(rpcUrl, config.mnemonic, `devnet provider ${config.name}`);
-    const provider = new SimProvider(config, chain, timing, log, store);
+    const provider = new SimProvider(config, chain, timing, log, state?.manifests);
     try {
-      const pem = await new CertificateManager().generatePEM(chain.address);
+      const saved = state?.identity.load();
+      const { pem, published } = await provider.tlsIdentity(saved);
       provider.gateway = new Gateway(provider.backend(), { key: pem.privateKey, cert: pem.cert });
-      await provider.gateway.start(config.gatewayPort ?? 0);
-      await provider.register(pem);
-      await provider.engine.init();
+      await provider.listen(saved?.gatewayPort);
+      state?.identity.save({ gatewayPort: provider.gateway.listeningPort, cert: pem.cert, privateKey: pem.privateKey, publicKey: pem.publicKey });
+      await provider.register(pem, published);
       provider.schedule();
       return provider;
     } catch (e) {
@@ -123,7 +133,33 @@ export class SimProvider {
 
   // ---- registration -------------------------------------------------------------------------------
 
-  private async register(pem: { cert: string; publicKey: string }): Promise<void> {
+  /**
+   * The previous run's key pair while its certificate is unexpired and not revoked on chain (whether the
+   * chain already holds it decides if it is published again), else a new pair.
+   */
+  private async tlsIdentity(saved?: ProviderIdentity): Promise<{ pem: CertificatePem; published: boolean }> {
+    const cert = saved === undefined ? undefined : new X509Certificate(saved.cert);
+    if (saved && cert && Date.parse(cert.validTo) > Date.now()) {
+      // the chain's serial is the certificate's serial number in decimal
+      const onChain = await this.chain.certificate(this.address, BigInt(`0x${cert.serialNumber}`).toString());
+      if (!onChain || onChain.valid) return { pem: saved, published: onChain !== undefined };
+    }
+    return { pem: await new CertificateManager().generatePEM(this.address), published: false };
+  }
+
+  /** The configured port; else the previous run's, or a new one (then re-registered) when it is taken now. */
+  private async listen(savedPort?: number): Promise<void> {
+    if (this.config.gatewayPort || savedPort === undefined) return this.gateway.start(this.config.gatewayPort ?? 0);
+    try {
+      await this.gateway.start(savedPort);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EADDRINUSE") throw e;
+      this.log(`gateway port ${savedPort} is taken, moving to a new one`);
+      await this.gateway.start(0);
+    }
+  }
+
+  private async register(pem: { cert: string; publicKey: string }, published: boolean): Promise<void> {
     const existing = await this.chain.provider(this.address);
     const fields = {
       owner: this.address,
@@ -135,8 +171,8 @@ export class SimProvider {
     const submitted: Array<Promise<unknown>> = [];
     if (!existing) submitted.push(this.chain.txs.submit(providerMsg("create", fields)));
     else if (existing.hostUri !== fields.hostUri || !sameAttributes) submitted.push(this.chain.txs.submit(providerMsg("update", fields)));
-    // like a real provider, publish the gateway's certificate so tenants can pin it
-    submitted.push(this.chain.txs.submit(certificateMsg(this.address, pem)));
+    // like a real provider, publish the gateway's certificate (once) so tenants can pin it
+    if (!published) submitted.push(this.chain.txs.submit(certificateMsg(this.address, pem)));
     await Promise.all(submitted);
     this.log(`registered at ${this.gateway.hostUri}`);
   }

@@ -4,6 +4,7 @@
  */
 import { ChainClient } from "./chain";
 import { parseProviderConfigs, parseProviderTiming } from "./config";
+import { IdentityStore } from "./identity-store";
 import { ManifestStore } from "./manifest-store";
 import { signAttributesMsg } from "./messages";
 import type { ProvidersHandle, StartProvidersOptions } from "./index";
@@ -20,7 +21,10 @@ export async function startProviders(opts: StartProvidersOptions): Promise<Provi
     const results = await Promise.allSettled(
       configs.map((config) => {
         const log = opts.quiet ? () => undefined : (line: string) => console.error(`[provider ${config.name}] ${line}`);
-        return SimProvider.start(config, opts.rpcUrl, timing, log, opts.stateDir ? ManifestStore.forProvider(opts.stateDir, config.name) : undefined);
+        const state = opts.stateDir
+          ? { manifests: ManifestStore.forProvider(opts.stateDir, config.name), identity: IdentityStore.forProvider(opts.stateDir, config.name) }
+          : undefined;
+        return SimProvider.start(config, opts.rpcUrl, timing, log, state);
       }),
     );
     for (const r of results) if (r.status === "fulfilled") started.push(r.value);

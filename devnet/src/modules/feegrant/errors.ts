@@ -7,5 +7,4 @@ export const feegrantErrors = {
   feeLimitExceeded: register(2, "fee limit exceeded"),
   feeLimitExpired: register(3, "fee allowance expired"),
   invalidDuration: register(4, "invalid duration"),
-  noAllowance: register(5, "no allowance"),
 } as const;

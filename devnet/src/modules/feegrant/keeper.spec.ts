@@ -15,8 +15,8 @@ describe("feegrant keeper", () => {
     expect(decodeAllowance(keeper.get(ctx, granter, grantee)!.allowance).spendLimit).to.deep.equal([{ denom: "uakt", amount: "6" }]);
     keeper.useGrantedFees(ctx, granter, grantee, [{ denom: "uakt", amount: "6" }]);
     expect(keeper.get(ctx, granter, grantee)).to.equal(undefined);
-    expect(() => keeper.useGrantedFees(ctx, granter, grantee, [])).to.throw("fee-grant not found: no allowance");
-    expect(events.list.map((e) => e.type)).to.deep.equal(["set_feegrant", "use_feegrant", "use_feegrant"]);
+    expect(() => keeper.useGrantedFees(ctx, granter, grantee, [])).to.throw("fee-grant not found: not found");
+    expect(events.list.map((e) => e.type)).to.deep.equal(["set_feegrant", "use_feegrant", "update_feegrant", "revoke_feegrant", "use_feegrant"]);
   });
 
   it("prunes expired allowances", () => {

@@ -6,7 +6,7 @@ import type { Any } from "cosmjs-types/google/protobuf/any";
 import type { Coin, Context } from "../../chain/types";
 import { addressFromKey, addressKey } from "../registry-kit/address";
 import { acceptFee, decodeAllowance, encodeAllowance, expiresAtMs } from "./allowance";
-import { feegrantErrors } from "./errors";
+import { sdkErrors } from "../../chain/errors";
 
 export interface FeeGrant {
   granter: string;
@@ -18,6 +18,9 @@ interface StoredGrant {
   typeUrl: string;
   value: string;
 }
+
+/** "fee-grant not found: not found" (sdk code 38), what a missing grant reads as everywhere. */
+export const notFound = () => sdkErrors.notFound.wrap("fee-grant not found");
 
 export const allowancesPrefix = "feegrant/allowances/";
 const allowanceKey = (granter: string, grantee: string) => `${allowancesPrefix}${addressKey(grantee)}/${addressKey(granter)}`;
@@ -37,7 +40,7 @@ export interface FeegrantKeeper {
   list(ctx: Context, prefix?: string): Array<[key: string, grant: FeeGrant]>;
   grant(ctx: Context, grant: FeeGrant): void;
   revoke(ctx: Context, granter: string, grantee: string): void;
-  /** Charges `fee` to the granter's allowance for `grantee` (ante handler); throws feegrant errors. */
+  /** Charges `fee` to the granter's allowance for `grantee` (ante handler); throws feegrant or not-found errors. */
   useGrantedFees(ctx: Context, granter: string, grantee: string, fee: Coin[]): void;
   pruneExpired(ctx: Context): void;
 }
@@ -55,16 +58,22 @@ export function createFeegrantKeeper(): FeegrantKeeper {
     });
   const list = (ctx: Context, prefix = "") =>
     ctx.store.entries<StoredGrant>(allowancesPrefix + prefix).map(([key, stored]): [string, FeeGrant] => [key, toGrant(key, stored)]);
-  const remove = (ctx: Context, granter: string, grantee: string) => {
-    const key = allowanceKey(granter, grantee);
-    if (!ctx.store.has(key)) throw feegrantErrors.noAllowance.wrap("fee-grant not found");
-    ctx.store.delete(key);
+  /** keeper getGrant: a missing grant is sdk ErrNotFound in 0.53 (not feegrant's ErrNoAllowance). */
+  const found = (ctx: Context, granter: string, grantee: string) => {
+    const grant = get(ctx, granter, grantee);
+    if (!grant) throw notFound();
+    return grant;
   };
   const event = (ctx: Context, type: string, granter: string, grantee: string) =>
     ctx.events.emit(type, [
       { key: "granter", value: granter },
       { key: "grantee", value: grantee },
     ]);
+  const revoke = (ctx: Context, granter: string, grantee: string) => {
+    found(ctx, granter, grantee);
+    ctx.store.delete(allowanceKey(granter, grantee));
+    event(ctx, "revoke_feegrant", granter, grantee);
+  };
   return {
     get,
     list,
@@ -72,17 +81,19 @@ export function createFeegrantKeeper(): FeegrantKeeper {
       write(ctx, grant);
       event(ctx, "set_feegrant", grant.granter, grant.grantee);
     },
-    revoke(ctx, granter, grantee) {
-      remove(ctx, granter, grantee);
-      event(ctx, "revoke_feegrant", granter, grantee);
-    },
+    revoke,
     useGrantedFees(ctx, granter, grantee, fee) {
-      const grant = get(ctx, granter, grantee);
-      if (!grant) throw feegrantErrors.noAllowance.wrap("fee-grant not found");
+      const grant = found(ctx, granter, grantee);
       const { remove: usedUp, next } = acceptFee(decodeAllowance(grant.allowance), fee, ctx.block.time);
-      if (usedUp) ctx.store.delete(allowanceKey(granter, grantee));
-      else write(ctx, { ...grant, allowance: encodeAllowance(next) });
+      // Events as the keeper emits them: revoke then use when used up, use then update otherwise.
+      if (usedUp) {
+        revoke(ctx, granter, grantee);
+        event(ctx, "use_feegrant", granter, grantee);
+        return;
+      }
       event(ctx, "use_feegrant", granter, grantee);
+      write(ctx, { ...grant, allowance: encodeAllowance(next) });
+      event(ctx, "update_feegrant", granter, grantee);
     },
     pruneExpired(ctx) {
       for (const [key, grant] of list(ctx)) {

@@ -18,6 +18,6 @@ describe("feegrant messages", () => {
     const past = encodeAllowance({ spendLimit: [], expiration: { seconds: 1n, nanos: 0 } });
     expect(failureOf(() => chain.deliver(grantUrl, { granter: grantee, grantee: granter, allowance: past }))).to.match(/^sdk\/18: expiration is before current block time/);
     chain.deliver(revokeUrl, { granter, grantee });
-    expect(failureOf(() => chain.deliver(revokeUrl, { granter, grantee }))).to.equal("feegrant/5: fee-grant not found: no allowance");
+    expect(failureOf(() => chain.deliver(revokeUrl, { granter, grantee }))).to.equal("sdk/38: fee-grant not found: not found");
   });
 });

@@ -11,8 +11,8 @@ import { paginateEntries } from "../../chain/pagination";
 import type { QueryHandler } from "../../chain/types";
 import { accAddressBytes, addressKey } from "../registry-kit/address";
 import { grpcQueries } from "../registry-kit/query";
-import { feegrantErrors } from "./errors";
-import { allowancesPrefix, type FeegrantKeeper } from "./keeper";
+import { GrpcStatusError } from "../registry-kit/errors";
+import { allowancesPrefix, notFound, type FeegrantKeeper } from "./keeper";
 
 export function feegrantQueries(keeper: FeegrantKeeper): QueryHandler<any, any>[] {
   const allowance: QueryHandler<QueryAllowanceRequest, QueryAllowanceResponse> = {
@@ -24,7 +24,8 @@ export function feegrantQueries(keeper: FeegrantKeeper): QueryHandler<any, any>[
       accAddressBytes(req.granter);
       accAddressBytes(req.grantee);
       const found = keeper.get(ctx, req.granter, req.grantee);
-      if (!found) throw feegrantErrors.noAllowance.wrap("fee-grant not found");
+      // The query server answers every GetAllowance error as codes.Internal.
+      if (!found) throw new GrpcStatusError("Internal", notFound().message);
       return QueryAllowanceResponse.fromPartial({ allowance: found });
     },
   };
