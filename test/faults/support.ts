@@ -20,6 +20,7 @@ import { tenantSdl } from "../../provider/src/sdl/testing";
 import {
   leakedSecrets,
   makeUrn,
+  PartialFailureError,
   plain,
   registerWithMocks,
   secret,
@@ -35,6 +36,7 @@ import {
 import { waitFor } from "../client/helpers";
 
 export interface UpResult {
+  /** the resulting state; after a partial failure, the state the engine records with its init errors */
   state?: ResourceState;
   error?: Error;
 }
@@ -209,7 +211,9 @@ export class Scenario {
       return { state };
     } catch (error) {
       this.errors.push(String((error as Error).message));
-      return { error: error as Error };
+      if (!(error instanceof PartialFailureError)) return { error: error as Error };
+      this.seenStates.push(error.state);
+      return { error, state: error.state };
     }
   }
 

@@ -1,6 +1,6 @@
 // The engine's step logic for one resource, on top of ProviderServer: what `pulumi preview`, `pulumi up`,
 // `pulumi refresh` and `pulumi destroy` ask of a provider (pulumi/pulumi pkg/resource/deploy/step_generator.go).
-import { ProviderServer, type OutputOptions } from "./provider-server";
+import { ProviderError, ProviderServer, type OutputOptions } from "./provider-server";
 import { propertiesEqual, type PropertyMap } from "./properties";
 
 /** What the engine keeps in the stack state for a resource. */
@@ -9,6 +9,31 @@ export interface ResourceState {
   id: string;
   inputs: PropertyMap;
   outputs: PropertyMap;
+  /** set when the last create or update was a partial failure: the next up updates it even without a diff */
+  initErrors?: string[];
+}
+
+/**
+ * A create or update that failed after the resource existed (the provider returned an init error): the engine
+ * records `state` (the new inputs, the error's properties as outputs, its reasons as init errors) and fails.
+ */
+export class PartialFailureError extends ProviderError {
+  constructor(
+    error: ProviderError,
+    readonly state: ResourceState,
+  ) {
+    super(error.method, error.code, error.details, error.initFailure);
+  }
+}
+
+/** Runs a create or update step; a partial failure carries the state the engine records for it. */
+async function step<T>(op: Promise<T>, recorded: (failure: NonNullable<ProviderError["initFailure"]>) => ResourceState): Promise<T> {
+  try {
+    return await op;
+  } catch (error) {
+    if (error instanceof ProviderError && error.initFailure) throw new PartialFailureError(error, recorded(error.initFailure));
+    throw error;
+  }
 }
 
 export type StepOp = "create" | "update" | "replace" | "same";
@@ -37,8 +62,9 @@ export async function up(
   const checked = await server.check(urn, prior?.inputs ?? {}, news, { preview: opts.preview });
   if (checked.failures.length > 0) throw new CheckFailedError(urn, checked.failures);
   const inputs = checked.inputs;
+  const partial = (f: NonNullable<ProviderError["initFailure"]>): ResourceState => ({ urn, id: f.id, inputs, outputs: f.properties, initErrors: f.reasons });
   if (!prior) {
-    const created = await server.create(urn, inputs, opts);
+    const created = await step(server.create(urn, inputs, opts), partial);
     return { op: "create", state: { urn, id: created.id, inputs, outputs: created.outputs } };
   }
   const diff = await server.diff(
@@ -49,22 +75,18 @@ export async function up(
   );
   // DIFF_UNKNOWN (no diff hook): the engine compares old and new inputs itself.
   const changed = diff.changes === "unknown" ? !propertiesEqual(prior.inputs, inputs) : diff.changes === "some";
-  if (!changed) return { op: "same", state: { ...prior, inputs } };
+  // A resource with init errors is updated again even without a diff (step_generator.go), to finish it.
+  if (!changed && !prior.initErrors?.length) return { op: "same", state: { ...prior, inputs } };
   if (diff.replaces.length > 0) {
     if (opts.preview) return { op: "replace", state: { urn, id: "", inputs, outputs: { ...inputs } } };
     if (diff.deleteBeforeReplace) await server.delete(prior.id, urn, prior);
-    const created = await server.create(urn, inputs, opts);
+    const created = await step(server.create(urn, inputs, opts), partial);
     // Create-before-delete: the old resource goes once the new one exists.
     if (!diff.deleteBeforeReplace) await server.delete(prior.id, urn, prior);
     return { op: "replace", state: { urn, id: created.id, inputs, outputs: created.outputs } };
   }
-  const updated = await server.update(
-    prior.id,
-    urn,
-    { oldInputs: prior.inputs, oldOutputs: prior.outputs, news: inputs },
-    opts,
-  );
-  return { op: "update", state: { ...prior, inputs, outputs: updated.outputs } };
+  const updated = await step(server.update(prior.id, urn, { oldInputs: prior.inputs, oldOutputs: prior.outputs, news: inputs }, opts), partial);
+  return { op: "update", state: { urn, id: prior.id, inputs, outputs: updated.outputs } };
 }
 
 /** `pulumi refresh`: Read; an empty id means the resource is gone. */

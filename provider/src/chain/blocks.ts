@@ -28,12 +28,13 @@ export function blockTimeBetween(from: BlockPoint, to: BlockPoint, fallback = DE
 
 /** How long an estimate is reused: many resources of one `pulumi up` ask at once, and it barely moves. */
 const ESTIMATE_TTL_MS = 10_000;
-const estimates = new WeakMap<ChainConnection, Map<number, { at: number; seconds: Promise<number> }>>();
+const estimates = new WeakMap<object, Map<number, { at: number; seconds: Promise<number> }>>();
 
 /** Average block time over the last `window` blocks (fewer on a young chain), reused for a few seconds per connection. */
 export function estimateBlockTime(conn: ChainConnection, window = 100): Promise<number> {
-  let byWindow = estimates.get(conn);
-  if (!byWindow) estimates.set(conn, (byWindow = new Map()));
+  // Per connection, not per view: the resources of one `pulumi up` each hold their own view of one connection.
+  let byWindow = estimates.get(conn.identity);
+  if (!byWindow) estimates.set(conn.identity, (byWindow = new Map()));
   const cached = byWindow.get(window);
   if (cached && Date.now() - cached.at < ESTIMATE_TTL_MS) return cached.seconds;
   const seconds = measureBlockTime(conn, window);

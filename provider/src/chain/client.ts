@@ -1,13 +1,13 @@
 /**
  * The entry point resources use: validates the provider configuration and returns the process-wide
- * connection (with failover), signer and tx queue for it.
+ * connection (with failover), signer and tx queue for it, as views that log as the calling resource.
  */
 import { z } from "zod";
-import type { ChainConnection } from "./connection";
+import type { ChainConnection, Log } from "./connection";
 import { createTxBackend } from "./cosmjsTxBackend";
 import { CONFIG_KEYS, ConfigError } from "./errors";
 import type { AkashSigner } from "./signer";
-import type { TxQueue, TxQueueOptions } from "./txQueue";
+import type { TxQueueHandle, TxQueueOptions } from "./txQueue";
 import { sharedConnection, sharedSigner, sharedTxQueue } from "./txQueues";
 
 const configSchema = z.object({
@@ -20,12 +20,17 @@ const configSchema = z.object({
     .default("0.025uakt"),
 });
 
-export type AkashClientConfig = z.input<typeof configSchema> & { requestTimeoutMs?: number; queue?: Omit<TxQueueOptions, "gasPrice">; log?: (message: string) => void };
+export type AkashClientConfig = z.input<typeof configSchema> & {
+  requestTimeoutMs?: number;
+  queue?: Omit<TxQueueOptions, "gasPrice">;
+  /** the calling resource's log: its failover and tx lines go here, not to whichever resource connected first */
+  log?: Log;
+};
 
 export interface AkashClient {
   conn: ChainConnection;
   signer: AkashSigner;
-  queue: TxQueue;
+  queue: TxQueueHandle;
 }
 
 const keyOf: Record<string, string> = CONFIG_KEYS;
@@ -40,7 +45,7 @@ export async function connectAkashClient(config: AkashClientConfig): Promise<Aka
   }
   const { rpcEndpoints, chainId, mnemonic, gasPrice } = parsed.data;
   const signer = await sharedSigner(mnemonic);
-  const conn = await sharedConnection({ endpoints: rpcEndpoints, chainId, requestTimeoutMs: config.requestTimeoutMs, log: config.log });
-  const queue = sharedTxQueue(createTxBackend(conn, signer), { ...config.queue, gasPrice, log: config.log });
-  return { conn, signer, queue };
+  const conn = await sharedConnection({ endpoints: rpcEndpoints, chainId, requestTimeoutMs: config.requestTimeoutMs });
+  const queue = sharedTxQueue(createTxBackend(conn, signer), { ...config.queue, gasPrice });
+  return { conn: conn.withLog(config.log), signer, queue: queue.withLog(config.log) };
 }

@@ -93,6 +93,24 @@ describe("ChainConnection", () => {
     conn.disconnect();
   });
 
+  it("logs a failover to the view whose request met it, and the other views use the new endpoint", async () => {
+    const first = await rpc("testnet-1", "first");
+    const second = await rpc("testnet-1", "second");
+    const conn = await ChainConnection.connect({ endpoints: [first.url, second.url], chainId: "testnet-1", requestTimeoutMs: 2000 });
+    const lines: string[] = [];
+    const web = conn.withLog((m) => lines.push(`web: ${m}`));
+    const db = conn.withLog((m) => lines.push(`db: ${m}`));
+    await close(first.server);
+    expect(Buffer.from(await db.abciQuery("/x", new Uint8Array([7]))).toString()).to.equal("second");
+    expect(lines).to.have.length(2);
+    expect(lines[0]).to.match(new RegExp(`^db: RPC endpoint ${first.url} failed \\(.*\\); failing over \\(for every resource using it\\)$`));
+    expect(lines[1]).to.equal(`db: now using RPC endpoint ${second.url}`);
+    expect(web.endpoint).to.equal(second.url);
+    expect(Buffer.from(await web.abciQuery("/x", new Uint8Array([8]))).toString()).to.equal("second");
+    expect(lines).to.have.length(2);
+    conn.disconnect();
+  });
+
   it("sends identical queries in flight once, and later or different ones again", async () => {
     const only = await rpc("testnet-1", "only");
     const conn = await ChainConnection.connect({ endpoints: [only.url], chainId: "testnet-1" });

@@ -2,7 +2,8 @@
  * A CometBFT RPC connection with endpoint failover: connects to the first endpoint that answers `status`
  * with the expected chain id, and when that endpoint dies mid-use, moves to the next one and retries.
  * Retrying is safe for everything we send: queries are reads, and re-broadcasting identical tx bytes
- * cannot execute twice (same hash, same sequence).
+ * cannot execute twice (same hash, same sequence). One connection serves many resources: each uses its own
+ * view (withLog), which shares the endpoint, the failover and the in-flight queries but logs as that resource.
  */
 import { toHex } from "@cosmjs/encoding";
 import { Comet38Client, HttpClient } from "@cosmjs/tendermint-rpc";
@@ -14,8 +15,11 @@ export interface ConnectionOptions {
   chainId: string;
   /** Per-request timeout (ms); a slower endpoint counts as dead. Default 15000. */
   requestTimeoutMs?: number;
-  log?: (message: string) => void;
+  /** failover lines of the first view (see withLog) */
+  log?: Log;
 }
+
+export type Log = (message: string) => void;
 
 /** The protobuf codec shape of chain-sdk and cosmjs-types messages (only what queries need). */
 export interface ProtoCodec<T> {
@@ -26,29 +30,39 @@ export interface ProtoCodec<T> {
 
 type Probe = { ok: true; client: Comet38Client } | { ok: false; reason: string; chainId?: string };
 
-export class ChainConnection {
-  private index: number;
-  private client: Comet38Client;
+/** What every view of one connection shares. */
+interface EndpointState {
+  index: number;
+  client: Comet38Client;
   /** Bumped on every failover so concurrent failures trigger a single reconnect. */
-  private generation = 0;
-  private reconnecting?: Promise<void>;
-  private readonly inFlight = new Map<string, Promise<Uint8Array>>();
+  generation: number;
+  reconnecting?: Promise<void>;
+  readonly inFlight: Map<string, Promise<Uint8Array>>;
+}
 
+export class ChainConnection {
   private constructor(
     private readonly options: ConnectionOptions,
-    index: number,
-    client: Comet38Client,
-  ) {
-    this.index = index;
-    this.client = client;
-  }
+    private readonly state: EndpointState,
+    private readonly log: Log | undefined,
+  ) {}
 
   static async connect(options: ConnectionOptions): Promise<ChainConnection> {
     if (options.endpoints.length === 0) {
       throw new ConfigError(CONFIG_KEYS.rpcEndpoints, "no RPC endpoint configured; set at least one, e.g. https://rpc.akashnet.net:443");
     }
     const { index, client } = await findLiveEndpoint(options, 0);
-    return new ChainConnection(options, index, client);
+    return new ChainConnection(options, { index, client, generation: 0, inFlight: new Map() }, options.log);
+  }
+
+  /** This connection (same endpoint, failover and shared queries) with failover lines going to `log`. */
+  withLog(log: Log | undefined): ChainConnection {
+    return new ChainConnection(this.options, this.state, log);
+  }
+
+  /** The same object for every view of this connection: the key for what callers cache per connection. */
+  get identity(): object {
+    return this.state;
   }
 
   get chainId(): string {
@@ -57,18 +71,18 @@ export class ChainConnection {
 
   /** The endpoint currently in use. */
   get endpoint(): string {
-    return this.options.endpoints[this.index];
+    return this.options.endpoints[this.state.index];
   }
 
   /** Runs `op` against the current endpoint; on a network failure fails over to the next live one and retries. */
   async run<T>(op: (client: Comet38Client) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      const generation = this.generation;
+      const generation = this.state.generation;
       try {
-        return await op(this.client);
+        return await op(this.state.client);
       } catch (error) {
         if (!isTransportError(error) || attempt >= this.options.endpoints.length) throw error;
-        this.options.log?.(`RPC endpoint ${this.endpoint} failed (${(error as Error).message}); failing over`);
+        this.log?.(`RPC endpoint ${this.endpoint} failed (${(error as Error).message}); failing over (for every resource using it)`);
         await this.failover(generation);
       }
     }
@@ -81,10 +95,11 @@ export class ChainConnection {
    */
   abciQuery(path: string, data: Uint8Array): Promise<Uint8Array> {
     const key = `${path} ${toHex(data)}`;
-    let pending = this.inFlight.get(key);
+    const { inFlight } = this.state;
+    let pending = inFlight.get(key);
     if (!pending) {
-      pending = this.queryOnce(path, data).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, pending);
+      pending = this.queryOnce(path, data).finally(() => inFlight.delete(key));
+      inFlight.set(key, pending);
     }
     return pending;
   }
@@ -103,25 +118,27 @@ export class ChainConnection {
     return response.decode(bytes);
   }
 
+  /** Closes the connection, for every view of it. */
   disconnect(): void {
-    this.client.disconnect();
+    this.state.client.disconnect();
   }
 
   private async failover(failedGeneration: number): Promise<void> {
-    if (this.generation !== failedGeneration) return; // someone else already moved on
-    this.reconnecting ??= (async () => {
+    const state = this.state;
+    if (state.generation !== failedGeneration) return; // someone else already moved on
+    state.reconnecting ??= (async () => {
       try {
-        const next = await findLiveEndpoint(this.options, this.index + 1);
-        this.client.disconnect();
-        this.index = next.index;
-        this.client = next.client;
-        this.generation++;
-        this.options.log?.(`now using RPC endpoint ${this.endpoint}`);
+        const next = await findLiveEndpoint(this.options, state.index + 1);
+        state.client.disconnect();
+        state.index = next.index;
+        state.client = next.client;
+        state.generation++;
+        this.log?.(`now using RPC endpoint ${this.endpoint}`);
       } finally {
-        this.reconnecting = undefined;
+        state.reconnecting = undefined;
       }
     })();
-    await this.reconnecting;
+    await state.reconnecting;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The real TxBackend: cosmjs offline signing with explicit signer data, simulate with an explicit sequence
  * (cosmjs' own simulate re-reads the sequence from the chain, see console PR #3214), broadcast_tx_sync and
- * tx_search, all through the failover connection.
+ * tx_search, all through the failover connection (logging a failover to the callers of the tx being sent).
  */
 import { SigningStargateClient, accountFromAny, type StdFee } from "@cosmjs/stargate";
 import { encodePubkey, type EncodeObject, type Registry } from "@cosmjs/proto-signing";
@@ -26,10 +26,10 @@ export function createTxBackend(connection: ChainConnection, signer: AkashSigner
     chainId: connection.chainId,
     address: signer.address,
 
-    async account() {
+    async account(log) {
       let bytes: Uint8Array;
       try {
-        bytes = await connection.abciQuery(
+        bytes = await connection.withLog(log).abciQuery(
           "/cosmos.auth.v1beta1.Query/Account",
           QueryAccountRequest.encode({ address: signer.address }).finish(),
         );
@@ -45,7 +45,7 @@ export function createTxBackend(connection: ChainConnection, signer: AkashSigner
       return { accountNumber: parsed.accountNumber, sequence: parsed.sequence };
     },
 
-    async simulate(messages, memo, sequence) {
+    async simulate(messages, memo, sequence, log) {
       const tx = Tx.fromPartial({
         body: TxBody.fromPartial({ messages: messages.map((m) => registry.encodeAsAny(m)), memo }),
         authInfo: AuthInfo.fromPartial({
@@ -55,7 +55,7 @@ export function createTxBackend(connection: ChainConnection, signer: AkashSigner
         signatures: [new Uint8Array()],
       });
       try {
-        const bytes = await connection.abciQuery(
+        const bytes = await connection.withLog(log).abciQuery(
           "/cosmos.tx.v1beta1.Service/Simulate",
           SimulateRequest.encode(SimulateRequest.fromPartial({ txBytes: Tx.encode(tx).finish() })).finish(),
         );
@@ -72,10 +72,10 @@ export function createTxBackend(connection: ChainConnection, signer: AkashSigner
       return TxRaw.encode(raw).finish();
     },
 
-    async broadcastSync(txBytes) {
+    async broadcastSync(txBytes, log) {
       let response;
       try {
-        response = await connection.run((c) => c.broadcastTxSync({ tx: txBytes }));
+        response = await connection.withLog(log).run((c) => c.broadcastTxSync({ tx: txBytes }));
       } catch (error) {
         // An identical tx already in the mempool (e.g. our own resend after a lost answer) is a success.
         if (error instanceof Error && /already exists in cache/i.test(error.message)) return;
@@ -89,8 +89,8 @@ export function createTxBackend(connection: ChainConnection, signer: AkashSigner
       }
     },
 
-    async findTx(hash): Promise<IncludedTx | undefined> {
-      const { txs } = await connection.run((c) => c.txSearch({ query: `tx.hash='${hash}'` }));
+    async findTx(hash, log): Promise<IncludedTx | undefined> {
+      const { txs } = await connection.withLog(log).run((c) => c.txSearch({ query: `tx.hash='${hash}'` }));
       const tx = txs[0];
       if (!tx) return undefined;
       const msgResponses = tx.result.data ? TxMsgData.decode(tx.result.data).msgResponses : [];

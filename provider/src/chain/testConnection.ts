@@ -36,6 +36,12 @@ export function fakeConnection(handlers: Record<string, QueryHandler>, chainId =
       return (await answer(path, data)) as Uint8Array;
     },
     disconnect() {},
+    withLog() {
+      return fake;
+    },
+    get identity() {
+      return fake;
+    },
   };
   return { conn: fake as unknown as ChainConnection, calls };
 }

@@ -189,7 +189,7 @@ describe("TxQueue", () => {
     const chain = new FakeChain();
     chain.deliverGasPerMessage = 200_000; // simulate says 100k, x1.5 is not enough
     const logs: string[] = [];
-    const result = await new TxQueue(chain, { ...fast, log: (m) => logs.push(m) }).submit([msg("lease")]);
+    const result = await new TxQueue(chain, fast).submit([msg("lease")], { log: (m) => logs.push(m) });
     expect(chain.executed).to.deep.equal(["lease"]);
     expect(chain.signedGas).to.deep.equal(["150000", "300000"]);
     expect(result.gasUsed).to.equal(90_000);
@@ -249,6 +249,29 @@ describe("TxQueue", () => {
     expect(result.height).to.be.greaterThan(0);
     expect(chain.executed).to.deep.equal(["first", "second"]);
     expect(queue.stats().sequenceRetries).to.equal(1);
+  });
+
+  it("tells a resync to each resource in the tx, through its own log, saying the tx is shared", async () => {
+    const chain = new FakeChain();
+    const queue = new TxQueue(chain, fast);
+    await queue.submit([msg("first")]);
+    chain.outsideTx();
+    const lines: string[] = [];
+    const as = (name: string) => queue.withLog((m) => lines.push(`${name}: ${m}`));
+    const [web, db] = [as("web"), as("db")];
+    await Promise.all([web.submit([msg("w1")]), web.submit([msg("w2")]), db.submit([msg("d1")]), queue.submit([msg("quiet")])]);
+    expect(chain.executed).to.deep.equal(["first", "w1", "w2", "d1", "quiet"]);
+    // once per resource (web's two requests share its log), and never for the caller without a log
+    expect(lines).to.have.length(2);
+    expect(lines.filter((l) => l.startsWith("web: account sequence resynced to 9"))).to.have.length(1);
+    expect(lines.filter((l) => l.startsWith("db: account sequence resynced to 9"))).to.have.length(1);
+    for (const l of lines) expect(l).to.match(/ \(one tx for 3 resources\)$/);
+    // a tx of one resource does not claim to be shared
+    chain.outsideTx();
+    await db.submit([msg("d2")]);
+    expect(lines[2]).to.match(/^db: account sequence resynced to 11 \(.*\)$/).and.not.contain("one tx for");
+    expect(web.address).to.equal(queue.address);
+    expect(web.stats()).to.deep.equal(queue.stats());
   });
 
   it("signs after an outside tx still in the mempool, simulating at the committed sequence", async () => {

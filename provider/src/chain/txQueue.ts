@@ -11,6 +11,8 @@
  * - Isolation: when simulate/deliver fails and the chain names the message ("message index: N"), only
  *   the caller owning that message fails (with the chain's error); the others are retried without it.
  *   An error naming no message splits the batch into one tx per caller so errors land where they belong.
+ * - Logs: each caller passes its own log with its messages; a line about a tx (resync, out of gas, a message
+ *   rejected, failover while sending) goes to every caller in it and says how many resources share the tx.
  */
 import { calculateFee, GasPrice, type StdFee } from "@cosmjs/stargate";
 import type { EncodeObject } from "@cosmjs/proto-signing";
@@ -18,6 +20,7 @@ import { sha256 } from "@cosmjs/crypto";
 import { toHex } from "@cosmjs/encoding";
 import { ChainTxError, TxTimeoutError, expectedSequenceFromLog, isSequenceMismatchLog, isTransportError } from "./errors";
 import { eventsForMessages, ownerOfMessage, type TxEvent } from "./txEvents";
+import type { Log } from "./connection";
 
 export interface SignerData {
   accountNumber: number;
@@ -38,18 +41,21 @@ export interface IncludedTx {
   gasWanted: number;
 }
 
-/** What the queue needs from the chain and the key (a fake in unit tests, cosmjs over RPC otherwise). */
+/**
+ * What the queue needs from the chain and the key (a fake in unit tests, cosmjs over RPC otherwise). `log`
+ * receives what happens on the way (an RPC failover) for the callers of the tx being sent.
+ */
 export interface TxBackend {
   readonly chainId: string;
   readonly address: string;
-  account(): Promise<{ accountNumber: number; sequence: number }>;
+  account(log?: Log): Promise<{ accountNumber: number; sequence: number }>;
   /** Gas used by the messages at `sequence`; throws ChainTxError (stage simulate) on rejection. */
-  simulate(messages: readonly EncodeObject[], memo: string, sequence: number): Promise<number>;
+  simulate(messages: readonly EncodeObject[], memo: string, sequence: number, log?: Log): Promise<number>;
   sign(messages: readonly EncodeObject[], fee: StdFee, memo: string, signerData: SignerData): Promise<Uint8Array>;
   /** broadcast_tx_sync; throws ChainTxError (stage broadcast) on a CheckTx rejection, other errors if unreachable. */
-  broadcastSync(txBytes: Uint8Array): Promise<void>;
+  broadcastSync(txBytes: Uint8Array, log?: Log): Promise<void>;
   /** The tx if it is in a block, else undefined. */
-  findTx(hash: string): Promise<IncludedTx | undefined>;
+  findTx(hash: string, log?: Log): Promise<IncludedTx | undefined>;
 }
 
 export interface TxQueueOptions {
@@ -72,11 +78,12 @@ export interface TxQueueOptions {
   inclusionTimeoutMs?: number;
   /** Sequence resyncs/resends per batch before giving up. Default 5. */
   maxSequenceRetries?: number;
-  log?: (message: string) => void;
 }
 
 export interface SubmitOptions {
   memo?: string;
+  /** The submitting resource's log, for lines about the tx its messages go out in. */
+  log?: Log;
 }
 
 /** One caller's share of a tx result. */
@@ -114,13 +121,17 @@ interface Attempt {
 interface Request {
   messages: readonly EncodeObject[];
   memo: string;
+  log?: Log;
   enqueuedAt: number;
   resolve(result: TxResult): void;
   reject(error: unknown): void;
 }
 
+/** One caller's handle on a shared queue (see TxQueue.withLog); a TxQueue is one too. */
+export type TxQueueHandle = Pick<TxQueue, "address" | "submit" | "reserveDseq" | "markCreating" | "isCreating" | "stats">;
+
 export class TxQueue {
-  private readonly opts: Required<Omit<TxQueueOptions, "log">> & Pick<TxQueueOptions, "log">;
+  private readonly opts: Required<TxQueueOptions>;
   private readonly gasPrice: GasPrice;
   private pending: Request[] = [];
   private running = false;
@@ -152,13 +163,24 @@ export class TxQueue {
       pollIntervalMs: options.pollIntervalMs ?? 500,
       inclusionTimeoutMs: options.inclusionTimeoutMs ?? 60_000,
       maxSequenceRetries: options.maxSequenceRetries ?? 5,
-      log: options.log,
     };
     this.gasPrice = GasPrice.fromString(this.opts.gasPrice);
   }
 
   get address(): string {
     return this.backend.address;
+  }
+
+  /** This queue (same sequence, batches and dseqs) submitting with `log` unless a submit names its own. */
+  withLog(log: Log | undefined): TxQueueHandle {
+    return {
+      address: this.address,
+      submit: (messages, options) => this.submit(messages, { log, ...options }),
+      reserveDseq: (height) => this.reserveDseq(height),
+      markCreating: (dseq) => this.markCreating(dseq),
+      isCreating: (dseq) => this.isCreating(dseq),
+      stats: () => this.stats(),
+    };
   }
 
   /**
@@ -191,7 +213,7 @@ export class TxQueue {
   submit(messages: readonly EncodeObject[], options: SubmitOptions = {}): Promise<TxResult> {
     if (messages.length === 0) return Promise.reject(new Error("submit: no messages"));
     return new Promise<TxResult>((resolve, reject) => {
-      this.pending.push({ messages, memo: options.memo ?? "", enqueuedAt: Date.now(), resolve, reject });
+      this.pending.push({ messages, memo: options.memo ?? "", log: options.log, enqueuedAt: Date.now(), resolve, reject });
       this.schedule();
     });
   }
@@ -245,7 +267,7 @@ export class TxQueue {
       const counts = live.map((r) => r.messages.length);
       const messages = live.flatMap((r) => r.messages);
       try {
-        const tx = await this.sendTx(messages, live[0].memo);
+        const tx = await this.sendTx(messages, live[0].memo, batchLog(live));
         let offset = 0;
         for (const r of live) {
           r.resolve(shareOf(tx, offset, r.messages.length, messages.length));
@@ -265,33 +287,34 @@ export class TxQueue {
           return;
         }
         this.counters.isolatedFailures++;
-        this.opts.log?.(`tx message ${index} rejected (${error.log}); retrying the other ${live.length - 1} request(s)`);
-        live[owner].reject(error);
+        const rejected = live[owner];
         live = live.filter((_, i) => i !== owner);
+        batchLog(live)(`tx message ${index} was rejected (${error.log}) and fails only its sender; resending the rest`);
+        rejected.reject(error);
       }
     }
   }
 
   /** Simulate, sign, broadcast and wait for one tx, handling sequence drift and unknown outcomes. */
-  private async sendTx(messages: readonly EncodeObject[], memo: string): Promise<IncludedTx> {
+  private async sendTx(messages: readonly EncodeObject[], memo: string, log: Log): Promise<IncludedTx> {
     const unknownFate: Attempt[] = []; // earlier attempts that may have reached a mempool
     let gasMultiplier = this.opts.gasMultiplier;
     for (let retries = 0; ; ) {
       for (const attempt of unknownFate) {
-        const earlier = await this.backend.findTx(attempt.hash);
+        const earlier = await this.backend.findTx(attempt.hash, log);
         if (earlier) return this.settle(earlier, messages.length);
       }
-      const sequence = await this.nextSequence();
+      const sequence = await this.nextSequence(log);
       // Re-signing at the same sequence can never execute twice; moving past an unknown attempt's sequence
       // could, so first make sure that attempt landed (use it) or can no longer land.
       if (unknownFate.some((a) => a.sequence < sequence)) {
-        const earlier = await this.resolveUnknown(unknownFate);
+        const earlier = await this.resolveUnknown(unknownFate, log);
         if (earlier) return this.settle(earlier, messages.length);
         unknownFate.length = 0;
       }
       let hash: string | undefined;
       try {
-        const gasUsed = await this.estimateGas(messages, memo, sequence);
+        const gasUsed = await this.estimateGas(messages, memo, sequence, log);
         const fee = calculateFee(Math.ceil(gasUsed * gasMultiplier), this.gasPrice);
         const txBytes = await this.backend.sign(messages, fee, memo, {
           accountNumber: this.accountNumber!,
@@ -299,11 +322,11 @@ export class TxQueue {
           chainId: this.backend.chainId,
         });
         hash = toHex(sha256(txBytes)).toUpperCase();
-        await this.backend.broadcastSync(txBytes);
+        await this.backend.broadcastSync(txBytes, log);
       } catch (error) {
         if (error instanceof ChainTxError && error.isSequenceMismatch && retries < this.opts.maxSequenceRetries) {
           if (retries++ > 0) await sleep(this.opts.pollIntervalMs); // let a contending tx land
-          await this.resync(error.log);
+          await this.resync(error.log, log);
           continue;
         }
         if (error instanceof ChainTxError) throw error; // rejected before the mempool: sequence unchanged
@@ -317,18 +340,18 @@ export class TxQueue {
       }
       this.sequence = sequence + 1;
       this.counters.txsSent++;
-      const included = await this.waitForInclusion(hash!);
+      const included = await this.waitForInclusion(hash!, log);
       if (included.code !== 0 && isSequenceMismatchLog(included.codespace, included.code, included.log)) {
         // Rejected by the ante handler at delivery: nothing executed, safe to resend after a resync.
         if (retries++ >= this.opts.maxSequenceRetries) return this.settle(included, messages.length);
-        await this.resync(included.log);
+        await this.resync(included.log, log);
         continue;
       }
       if (isOutOfGas(included) && gasMultiplier === this.opts.gasMultiplier) {
         // Gas grew between simulate and delivery (e.g. a lease closes every other bid of its order, and a late
         // bid landed meanwhile). Nothing executed, the sequence moved on: resend once with twice the headroom.
         this.counters.gasUsed += included.gasUsed;
-        this.opts.log?.(`tx ${included.hash} ran out of gas (${included.gasUsed} > ${included.gasWanted}); resending with more gas`);
+        log(`tx ${included.hash} ran out of gas (${included.gasUsed} > ${included.gasWanted}); resending with more gas`);
         gasMultiplier *= 2;
         continue;
       }
@@ -341,13 +364,13 @@ export class TxQueue {
    * (twice in a row, in case the tx index lags the state), so it can never land. Gives up with a
    * TxTimeoutError rather than risk sending the messages twice.
    */
-  private async resolveUnknown(attempts: readonly Attempt[]): Promise<IncludedTx | undefined> {
+  private async resolveUnknown(attempts: readonly Attempt[], log: Log): Promise<IncludedTx | undefined> {
     const deadline = Date.now() + this.opts.inclusionTimeoutMs;
     let consumedPolls = 0;
     for (;;) {
-      const committed = (await this.backend.account()).sequence;
+      const committed = (await this.backend.account(log)).sequence;
       for (const attempt of attempts) {
-        const found = await this.backend.findTx(attempt.hash);
+        const found = await this.backend.findTx(attempt.hash, log);
         if (found) return found;
       }
       consumedPolls = attempts.every((a) => committed > a.sequence) ? consumedPolls + 1 : 0;
@@ -362,13 +385,13 @@ export class TxQueue {
    * gas does not depend on the sequence, so when the committed state expects another sequence we simulate
    * at that one. Only CheckTx at broadcast, which sees the mempool, decides whether our sequence is right.
    */
-  private async estimateGas(messages: readonly EncodeObject[], memo: string, sequence: number): Promise<number> {
+  private async estimateGas(messages: readonly EncodeObject[], memo: string, sequence: number, log: Log): Promise<number> {
     try {
-      return await this.backend.simulate(messages, memo, sequence);
+      return await this.backend.simulate(messages, memo, sequence, log);
     } catch (error) {
       const expected = error instanceof ChainTxError && error.isSequenceMismatch ? expectedSequenceFromLog(error.log) : undefined;
       if (expected === undefined || expected === sequence) throw error;
-      return this.backend.simulate(messages, memo, expected);
+      return this.backend.simulate(messages, memo, expected, log);
     }
   }
 
@@ -383,30 +406,30 @@ export class TxQueue {
     return tx;
   }
 
-  private async nextSequence(): Promise<number> {
+  private async nextSequence(log: Log): Promise<number> {
     if (this.sequence === undefined || this.accountNumber === undefined) {
-      const account = await this.backend.account();
+      const account = await this.backend.account(log);
       this.accountNumber = account.accountNumber;
       this.sequence = account.sequence;
     }
     return this.sequence;
   }
 
-  private async resync(log: string): Promise<void> {
+  private async resync(chainLog: string, log: Log): Promise<void> {
     this.counters.sequenceRetries++;
-    const account = await this.backend.account();
+    const account = await this.backend.account(log);
     // The committed sequence lags txs still in the mempool; the node's "expected N" already counts them.
     this.accountNumber = account.accountNumber;
-    this.sequence = Math.max(account.sequence, expectedSequenceFromLog(log) ?? 0);
-    this.opts.log?.(`account sequence resynced to ${this.sequence} (${log})`);
+    this.sequence = Math.max(account.sequence, expectedSequenceFromLog(chainLog) ?? 0);
+    log(`account sequence resynced to ${this.sequence} (${chainLog})`);
   }
 
-  private async waitForInclusion(hash: string): Promise<IncludedTx> {
+  private async waitForInclusion(hash: string, log: Log): Promise<IncludedTx> {
     const deadline = Date.now() + this.opts.inclusionTimeoutMs;
     for (;;) {
       let found: IncludedTx | undefined;
       try {
-        found = await this.backend.findTx(hash);
+        found = await this.backend.findTx(hash, log);
       } catch (error) {
         this.sequence = undefined; // cannot tell whether it lands: resync before the next tx
         throw error;
@@ -422,6 +445,15 @@ export class TxQueue {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A log for lines about one tx: to each caller's log once, saying how many resources share the tx. */
+function batchLog(requests: readonly Request[]): Log {
+  const logs = new Set(requests.map((r) => r.log));
+  const shared = logs.size > 1 ? ` (one tx for ${logs.size} resources)` : "";
+  return (message) => {
+    for (const log of logs) log?.(`${message}${shared}`);
+  };
+}
 
 /** cosmos-sdk ErrOutOfGas at delivery. */
 const isOutOfGas = (tx: IncludedTx) => tx.code === 11 && tx.codespace === "sdk";

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { sharedConnection, sharedSigner, sharedTxQueue } from "./txQueues";
+import { sharedConnection, sharedGatewayLimit, sharedGatewayToken, sharedSigner, sharedTxQueue } from "./txQueues";
 import { ConfigError } from "./errors";
 import type { TxBackend } from "./txQueue";
 
@@ -30,5 +30,16 @@ describe("sharedTxQueue", () => {
     expect(await first.catch((e: unknown) => e)).to.be.instanceOf(ConfigError);
     expect(sharedConnection(options)).to.not.equal(first);
     await sharedConnection(options).catch(() => undefined);
+  });
+
+  it("shares one provider JWT per signer and one gateway request cap across every caller of the process", async () => {
+    const signer = await sharedSigner("enlist hip relief stomach skate base shallow young switch frequent cry park");
+    const other = await sharedSigner("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about");
+    const token = sharedGatewayToken(signer);
+    expect(sharedGatewayToken(signer)).to.equal(token);
+    expect(sharedGatewayToken(other)).to.not.equal(token);
+    expect(await Promise.all([token(), sharedGatewayToken(signer)()])).to.satisfy(([x, y]: string[]) => x === y);
+    expect(sharedGatewayLimit()).to.equal(sharedGatewayLimit());
+    expect(sharedGatewayLimit().max).to.equal(8);
   });
 });

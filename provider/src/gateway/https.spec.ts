@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { CertificateManager } from "@akashnetwork/chain-sdk";
 import { GatewayError, gatewayRequest, gatewayUrl } from "./https";
+import { Limiter } from "./limiter";
 import { startTestGateway, type TestGateway } from "./testGateway";
 
 describe("gatewayRequest", () => {
@@ -38,6 +39,19 @@ describe("gatewayRequest", () => {
     const error = await gatewayRequest({ method: "GET", url: `${gw.hostUri}/slow`, timeoutMs: 100 }).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(GatewayError).and.include({ status: undefined });
     expect((error as Error).message).to.contain("no answer within 100 ms");
+  });
+
+  it("keeps at most the limiter's number of requests at the provider, each deadline starting with its slot", async () => {
+    gw.script.set("GET /slow", ["hang"]);
+    const limit = new Limiter(3);
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const all = Promise.all(Array.from({ length: 7 }, () => gatewayRequest({ method: "GET", url: `${gw.hostUri}/slow`, timeoutMs: 300, limit }).catch((e: Error) => e.message)));
+    await sleep(150);
+    expect(gw.requests).to.have.length(3);
+    await sleep(300);
+    expect(gw.requests).to.have.length(6);
+    expect(await all).to.satisfy((messages: string[]) => messages.every((m) => m.includes("no answer within 300 ms")));
+    expect(gw.requests).to.have.length(7);
   });
 
   it("reports a refused connection as a GatewayError", async () => {

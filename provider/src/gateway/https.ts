@@ -5,6 +5,7 @@
  */
 import { request } from "node:https";
 import type { TLSSocket } from "node:tls";
+import type { Limiter } from "./limiter";
 
 /** JWT bearer (what Console uses) or mTLS with the tenant's on-chain certificate. Never both: providers answer 400. */
 export type GatewayAuth = { kind: "jwt"; token: string } | { kind: "mtls"; certPem: string; keyPem: string };
@@ -17,6 +18,8 @@ export interface GatewayRequest {
   timeoutMs: number;
   /** expected SHA-256 fingerprint of the provider's certificate (hex, colons optional) */
   pinnedCertSha256?: string;
+  /** the process's cap on concurrent gateway requests; the deadline starts once a slot is free */
+  limit?: Limiter;
 }
 
 export interface GatewayResponse {
@@ -39,6 +42,10 @@ export class GatewayError extends Error {
 const normalizeFingerprint = (f: string) => f.replace(/:/g, "").toUpperCase();
 
 export function gatewayRequest(req: GatewayRequest): Promise<GatewayResponse> {
+  return req.limit ? req.limit.run(() => send(req)) : send(req);
+}
+
+function send(req: GatewayRequest): Promise<GatewayResponse> {
   return new Promise<GatewayResponse>((resolve, reject) => {
     const headers: Record<string, string> = { accept: "application/json" };
     if (req.body !== undefined) {

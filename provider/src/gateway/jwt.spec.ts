@@ -39,12 +39,4 @@ describe("provider JWT", () => {
     const next = jwtSource(signer, { ttlSeconds: 300 });
     expect(await next()).to.equal(await next());
   });
-
-  it("shares one token per signer across every caller of the process", async () => {
-    const signer = await signerFromMnemonic(MNEMONIC);
-    const [a, b] = [jwtSource(signer), jwtSource(signer)];
-    expect(a).to.equal(b);
-    expect(await Promise.all([a(), b()])).to.satisfy(([x, y]: string[]) => x === y);
-    expect(jwtSource(signer, { ttlSeconds: 60 })).to.not.equal(a);
-  });
 });

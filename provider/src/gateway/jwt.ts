@@ -29,22 +29,11 @@ export async function createProviderJwt(signer: AkashSigner, options: JwtOptions
   });
 }
 
-const sources = new WeakMap<AkashSigner, Map<string, () => Promise<string>>>();
-
 /**
- * Reuses a token until shortly before it expires: one token per signer (and options) for the whole
- * process, shared by every resource, instead of one per request or per resource.
+ * A token source that reuses its token until half its lifetime has passed. Share one per signer (the process
+ * registry does, see chain/txQueues.ts) so every resource sends the same token instead of signing its own.
  */
 export function jwtSource(signer: AkashSigner, options: Omit<JwtOptions, "now"> = {}): () => Promise<string> {
-  let bySigner = sources.get(signer);
-  if (!bySigner) sources.set(signer, (bySigner = new Map()));
-  const key = JSON.stringify([options.ttlSeconds ?? null, options.scope ?? null]);
-  let source = bySigner.get(key);
-  if (!source) bySigner.set(key, (source = renewingToken(signer, options)));
-  return source;
-}
-
-function renewingToken(signer: AkashSigner, options: Omit<JwtOptions, "now">): () => Promise<string> {
   const ttl = options.ttlSeconds ?? 300;
   let cached: { token: Promise<string>; renewAt: number } | undefined;
   return () => {

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { expectOk, gatewayRequest, gatewayUrl, type GatewayAuth } from "./https";
+import type { Limiter } from "./limiter";
 
 const count = z.number().int().nullish().transform((n) => n ?? 0);
 
@@ -96,10 +97,10 @@ export interface LeaseRef {
   oseq: number;
 }
 
-export async function getLeaseStatus(args: { hostUri: string; lease: LeaseRef; auth: GatewayAuth; timeoutMs?: number; pinnedCertSha256?: string }): Promise<LeaseStatus> {
+export async function getLeaseStatus(args: { hostUri: string; lease: LeaseRef; auth: GatewayAuth; timeoutMs?: number; pinnedCertSha256?: string; limit?: Limiter }): Promise<LeaseStatus> {
   const { dseq, gseq, oseq } = args.lease;
   const url = gatewayUrl(args.hostUri, `/lease/${String(dseq)}/${gseq}/${oseq}/status`);
-  const res = expectOk(url, await gatewayRequest({ method: "GET", url, auth: args.auth, timeoutMs: args.timeoutMs ?? 15_000, pinnedCertSha256: args.pinnedCertSha256 }));
+  const res = expectOk(url, await gatewayRequest({ method: "GET", url, auth: args.auth, timeoutMs: args.timeoutMs ?? 15_000, pinnedCertSha256: args.pinnedCertSha256, limit: args.limit }));
   try {
     return parseLeaseStatus(JSON.parse(res.body));
   } catch (error) {

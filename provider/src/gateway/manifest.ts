@@ -4,6 +4,7 @@
  * "no lease for deployment"; that, 5xx and no answer are retried a few times, anything else fails at once.
  */
 import { expectOk, GatewayError, gatewayRequest, gatewayUrl, type GatewayAuth } from "./https";
+import type { Limiter } from "./limiter";
 
 export interface SendManifestOptions {
   hostUri: string;
@@ -19,6 +20,8 @@ export interface SendManifestOptions {
   /** default 2000 */
   retryDelayMs?: number;
   pinnedCertSha256?: string;
+  /** cap on concurrent gateway requests (each attempt takes a slot; waiting between attempts does not) */
+  limit?: Limiter;
   onRetry?: (attempt: number, error: GatewayError) => void;
 }
 
@@ -41,6 +44,7 @@ export async function sendManifest(options: SendManifestOptions): Promise<void> 
         auth,
         timeoutMs: options.timeoutMs ?? 30_000,
         pinnedCertSha256: options.pinnedCertSha256,
+        limit: options.limit,
       });
       expectOk(url, res);
       return;

@@ -1,5 +1,6 @@
 /** The unauthenticated provider /status probe, for the reachability policy. */
 import { expectOk, gatewayRequest, gatewayUrl } from "./https";
+import type { Limiter } from "./limiter";
 
 export interface ProbeResult {
   ok: boolean;
@@ -10,7 +11,12 @@ export interface ProbeResult {
 }
 
 /** Never throws: an unreachable provider is a result, not an error. Console uses a 5 s timeout. */
-export async function probeProviderStatus(hostUri: string, timeoutMs = 5000): Promise<ProbeResult> {
+export function probeProviderStatus(hostUri: string, timeoutMs = 5000, limit?: Limiter): Promise<ProbeResult> {
+  // The whole probe holds the slot, so latencyMs does not count the wait for it.
+  return limit ? limit.run(() => probe(hostUri, timeoutMs)) : probe(hostUri, timeoutMs);
+}
+
+async function probe(hostUri: string, timeoutMs: number): Promise<ProbeResult> {
   const url = gatewayUrl(hostUri, "/status");
   const started = Date.now();
   try {

@@ -23,8 +23,14 @@ describe("bid policy", () => {
   }
 
   it("accepts a weighted strategy", () => {
-    const p = parseBidPolicy({ strategy: { weighted: { price: 2, uptime: 1 } } });
-    expect(p.strategy).to.deep.equal({ weighted: { price: 2, uptime: 1 } });
+    const p = parseBidPolicy({ strategy: { weighted: { price: 2, audited: 1, region: 0.5 } } });
+    expect(p.strategy).to.deep.equal({ weighted: { price: 2, audited: 1, region: 0.5 } });
+  });
+
+  it("rejects an uptime weight, naming the supported weights, since nothing publishes uptime", () => {
+    const bad = () => parseBidPolicy({ strategy: { weighted: { price: 1, uptime: 4 } } });
+    expect(bad).to.throw(/bidPolicy\.strategy\.weighted: unsupported weight "uptime"; the supported weights are price, audited, region \(no provider, gateway or chain publishes uptime\)/);
+    expect(() => parseBidPolicy({ strategy: { weighted: { latency: 1 } } })).to.throw(/unsupported weight "latency"; the supported weights are price, audited, region$/m);
   });
 
   it("names every bad field with its path", () => {

@@ -22,14 +22,26 @@ const duration = z
     return Number(n) * (unit === "ms" ? 1 : unit === "s" ? 1000 : 60_000);
   });
 
-const weights = z
-  .object({
+/**
+ * The weighted strategy's signals, each 0..1: price (cheapest eligible bid = 1), audited, region (preferRegions).
+ * No uptime: neither the chain nor a provider's /status publishes one (Console computes its own from its probes),
+ * and a weight on a signal nobody supplies would silently do nothing.
+ */
+const WEIGHT_NAMES = ["price", "audited", "region"] as const;
+const weights = z.strictObject(
+  {
     price: z.number().min(0).default(1),
-    uptime: z.number().min(0).optional(),
     audited: z.number().min(0).optional(),
     region: z.number().min(0).optional(),
-  })
-  .strict();
+  },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unsupported weight ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}; the supported weights are ${WEIGHT_NAMES.join(", ")}` +
+          (issue.keys.includes("uptime") ? " (no provider, gateway or chain publishes uptime)" : "")
+        : undefined,
+  },
+);
 
 export const bidPolicySchema = z
   .object({

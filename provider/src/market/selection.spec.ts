@@ -11,9 +11,9 @@ const audited = (attrs: Record<string, string>, extra: Partial<ProviderInfo> = {
 });
 
 const providers: Record<string, ProviderInfo> = {
-  akash1west: audited({ region: "us-west", tier: "community" }, { uptime: 0.99 }),
-  akash1east: audited({ region: "us-east", tier: "premium" }, { uptime: 0.5 }),
-  akash1euro: audited({ "location-region": "eu-central", "capabilities/gpu/vendor/nvidia/model/a100": "true" }, { uptime: 0.9 }),
+  akash1west: audited({ region: "us-west", tier: "community" }),
+  akash1east: audited({ region: "us-east", tier: "premium" }),
+  akash1euro: audited({ "location-region": "eu-central", "capabilities/gpu/vendor/nvidia/model/a100": "true" }),
   akash1self: { attributes: [{ key: "region", value: "us-west" }], auditedBy: [], reachable: true },
   akash1down: audited({ region: "us-west" }, { reachable: false, reachabilityError: "connect ECONNREFUSED" }),
   akash1unprobed: audited({ region: "us-west" }, { reachable: undefined }),
@@ -61,7 +61,6 @@ describe("selectBids", () => {
       rejected: { akash1west: "over-price", akash1euro: "over-price" },
     },
     { name: "nothing when every bid is over the cap", policy: { maxPricePerMonthUsd: 1 }, chosen: undefined },
-    { name: "uptime-weighted strategy", policy: { strategy: { weighted: { price: 1, uptime: 4 } } }, chosen: "akash1west" },
     { name: "region preference in the weighted strategy", policy: { preferRegions: ["eu-central"], strategy: { weighted: { price: 1, region: 2 } } }, chosen: "akash1euro" },
   ];
   for (const row of table) {
@@ -85,13 +84,13 @@ describe("selectBids", () => {
   });
 
   it("reports the weighted score and its signals", () => {
-    const g = run({ strategy: { weighted: { price: 1, uptime: 4 } } }).groups[0];
+    const g = run({ preferRegions: ["us-west"], strategy: { weighted: { price: 1, region: 4 } } }).groups[0];
     const west = g.chosen!;
-    expect(Object.keys(west.signals!)).to.deep.equal(["price", "uptime"]);
+    expect(Object.keys(west.signals!)).to.deep.equal(["price", "region"]);
     expect(west.signals!.price).to.be.closeTo(0.8, 1e-12);
-    expect(west.signals!.uptime).to.equal(0.99);
-    expect(west.score).to.be.closeTo((0.8 + 4 * 0.99) / 5, 1e-12);
-    expect(g.reason).to.match(/^best weighted score 0\.952 of 3 eligible/);
+    expect(west.signals!.region).to.equal(1);
+    expect(west.score).to.be.closeTo((0.8 + 4 * 1) / 5, 1e-12);
+    expect(g.reason).to.match(/^best weighted score 0\.960 of 3 eligible/);
   });
 
   it("breaks price ties by provider address for a deterministic choice", () => {

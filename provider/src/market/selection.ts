@@ -35,8 +35,6 @@ export interface ProviderInfo {
   /** result of the /status probe; undefined = not probed */
   reachable?: boolean;
   reachabilityError?: string;
-  /** 0..1, from an outside source (e.g. Console's uptime7d) if the caller has one */
-  uptime?: number;
 }
 
 export interface SelectionInput {
@@ -147,7 +145,6 @@ function score(c: Candidate, info: ProviderInfo, cheapest: number, policy: BidPo
   const monthly = c.pricePerMonthUsd!;
   const all: Record<string, number> = {
     price: monthly <= 0 ? 1 : cheapest / monthly,
-    uptime: info.uptime ?? 0,
     audited: info.auditedBy.some((a) => policy.auditors.includes(a)) ? 1 : 0,
     region: policy.preferRegions.map((r) => r.toLowerCase()).includes((regionOf(info) ?? "").toLowerCase()) ? 1 : 0,
   };

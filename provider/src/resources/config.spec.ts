@@ -117,11 +117,23 @@ describe("resources/config", () => {
     expect(err.message).to.include("akash:mnemonic").and.include("AKASH_MNEMONIC");
   });
 
-  it("remembers the configured config per provider object, and falls back to env without configure", () => {
+  it("remembers the configured config per provider object, and never falls back to env alone", () => {
     const a = {};
     const b = {};
     configureProvider(a, source({ "akash:network": "devnet" }), {});
-    expect(providerConfig(a, {}).network).to.equal("devnet");
-    expect(providerConfig(b, { AKASH_NETWORK: "sandbox" }).network).to.equal("sandbox");
+    expect(providerConfig(a).network).to.equal("devnet");
+    expect(() => providerConfig(b)).to.throw(/never configured/);
+    // the config is not an enumerable property: JSON and spreads of the provider object do not carry it
+    expect(JSON.stringify(a)).to.equal("{}");
+    expect({ ...a }).to.deep.equal({});
+  });
+
+  it("rethrows a failed configure from every later call instead of using env settings", () => {
+    const provider = {};
+    const env = { AKASH_MNEMONIC: freshMnemonic() };
+    const first = configError(() => configureProvider(provider, source({ "akash:network": "devnet", "akash:gasPrice": "cheap" }), env));
+    expect(first.key).to.equal("akash:gasPrice");
+    expect(configError(() => providerConfig(provider))).to.equal(first);
+    expect(configError(() => providerConfig(provider))).to.equal(first);
   });
 });

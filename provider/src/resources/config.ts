@@ -230,18 +230,37 @@ export function requireMnemonic(config: AkashConfig): string {
   return config.mnemonic.reveal();
 }
 
-// Config per deserialized provider object. It lives in this module (loaded in the plugin process), never on the
-// provider object, so a provider serialized after configure ran still cannot carry the mnemonic.
-const configured = new WeakMap<object, AkashConfig>();
+/**
+ * What configure left on a provider object: its config, or the error every later hook rethrows. The plugin host
+ * deserializes a provider once per process, caches it *before* awaiting configure, and passes that same object
+ * as `this` to configure and to every later hook, so the object is the per-process state the host gives us (no
+ * module-level map), and a failed configure must be remembered on it: otherwise the cached, unconfigured provider
+ * would serve later calls. A non-enumerable symbol key keeps the config out of JSON and logs; the plugin never
+ * serializes a provider (the program does, and never configures one).
+ */
+const CONFIGURED = Symbol("pulumi-akash configure result");
+type ConfigureResult = { config: AkashConfig } | { error: unknown };
 
-/** For a dynamic provider's `configure(req)` hook: validates and remembers the config of `provider`. */
+/** For a dynamic provider's `configure(req)` hook: validates the config and records it, or its error, on `provider`. */
 export function configureProvider(provider: object, source: ConfigSource, env: Env = process.env): AkashConfig {
-  const config = resolveAkashConfig(source, env);
-  configured.set(provider, config);
-  return config;
+  let result: ConfigureResult;
+  try {
+    result = { config: resolveAkashConfig(source, env) };
+  } catch (error) {
+    result = { error };
+  }
+  Object.defineProperty(provider, CONFIGURED, { value: result, configurable: true });
+  if ("error" in result) throw result.error;
+  return result.config;
 }
 
-/** The config `configure` stored for `provider`, or (engine never called configure) one read from env alone. */
-export function providerConfig(provider: object, env: Env = process.env): AkashConfig {
-  return configured.get(provider) ?? resolveAkashConfig(undefined, env);
+/**
+ * The config `configure` recorded for `provider`. Rethrows configure's error, and never falls back to the
+ * environment alone: that would silently swap the stack's network for mainnet defaults and the env's mnemonic.
+ */
+export function providerConfig(provider: object): AkashConfig {
+  const result = (provider as { [CONFIGURED]?: ConfigureResult })[CONFIGURED];
+  if (!result) throw new Error("akash: this provider was never configured (the Pulumi engine calls configure before any other hook)");
+  if ("error" in result) throw result.error;
+  return result.config;
 }

@@ -2,7 +2,11 @@
 // `__provider`, so they capture only a ModuleRef and loadModule (both plain, see hook-module.ts) and reach the
 // resource's implementation module at call time; credentials come from `configure`, never from the closure.
 import type * as pulumi from "@pulumi/pulumi";
-import { loadModule, type ModuleRef } from "./hook-module";
+import { loadModule, moduleRef, type ModuleRef } from "./hook-module";
+
+/** Where configure records its result (see config.ts); every hook after configure checks it first. */
+const CONFIG_MODULE = moduleRef(require.resolve("./config"));
+type ConfigModule = typeof import("./config");
 
 /**
  * What a resource's implementation module exports. `provider` is the deserialized provider object, the
@@ -20,27 +24,33 @@ export interface ResourceHooks {
 
 /** The provider for the resource implemented by the module at `impl` (a ModuleRef to a ResourceHooks module). */
 export function akashProvider(impl: ModuleRef): pulumi.dynamic.ResourceProvider {
+  // The implementation, after rethrowing a failed configure: the host caches the provider before configure runs
+  // and never calls it again, so without this a later hook would run with no config at all.
+  const configured = (provider: object): ResourceHooks => {
+    loadModule<ConfigModule>(CONFIG_MODULE).providerConfig(provider);
+    return loadModule<ResourceHooks>(impl);
+  };
   return {
     async configure(req) {
       loadModule<ResourceHooks>(impl).configure(this, req.config);
     },
     async check(olds, news) {
-      return loadModule<ResourceHooks>(impl).check(this, olds, news);
+      return configured(this).check(this, olds, news);
     },
     async diff(id, olds, news) {
-      return loadModule<ResourceHooks>(impl).diff(this, id, olds, news);
+      return configured(this).diff(this, id, olds, news);
     },
     async create(inputs) {
-      return loadModule<ResourceHooks>(impl).create(this, inputs);
+      return configured(this).create(this, inputs);
     },
     async read(id, props) {
-      return loadModule<ResourceHooks>(impl).read(this, id, props);
+      return configured(this).read(this, id, props);
     },
     async update(id, olds, news) {
-      return loadModule<ResourceHooks>(impl).update(this, id, olds, news);
+      return configured(this).update(this, id, olds, news);
     },
     async delete(id, props) {
-      await loadModule<ResourceHooks>(impl).delete(this, id, props);
+      await configured(this).delete(this, id, props);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { z } from "zod";
-import { checkInputs, partialFailure, userInputs } from "./hook-support";
+import { checkInputs, isAtUnknown, partialFailure, userInputs, withoutUnknowns } from "./hook-support";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const schema = z
@@ -34,5 +34,20 @@ describe("hook-support checkInputs", () => {
     const error = partialFailure("id-1", { a: 1 }, "half done") as Error & { id: string; properties: object; reasons: string[] };
     expect(error).to.include({ id: "id-1", message: "half done" });
     expect(error.reasons).to.deep.equal(["half done"]);
+  });
+});
+
+describe("hook-support withoutUnknowns", () => {
+  it("leaves out every unknown, an array holding one whole, and names where they were", () => {
+    const { known, unknownPaths } = withoutUnknowns({
+      sdl: "text",
+      secretEnv: UNKNOWN,
+      bidPolicy: { maxPricePerMonthUsd: UNKNOWN, minBids: 2, regions: ["us-west", UNKNOWN], strategy: { weighted: { price: UNKNOWN } } },
+    });
+    expect(known).to.deep.equal({ sdl: "text", bidPolicy: { minBids: 2, strategy: { weighted: {} } } });
+    expect(unknownPaths).to.deep.equal(["secretEnv", "bidPolicy.maxPricePerMonthUsd", "bidPolicy.regions", "bidPolicy.strategy.weighted.price"]);
+    expect(isAtUnknown("secretEnv.web.KEY", unknownPaths)).to.equal(true);
+    expect(isAtUnknown("bidPolicy", unknownPaths)).to.equal(false);
+    expect(isAtUnknown("secretEnvelope", unknownPaths)).to.equal(false);
   });
 });

@@ -2,7 +2,7 @@
 // the partial-failure error the engine records, and log lines (the engine shows the plugin's output).
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import { containsUnknowns } from "./wire";
+import { containsUnknowns, isUnknown } from "./wire";
 
 /** The key the dynamic provider host keeps the serialized provider under; it is not a user input. */
 const PROVIDER_KEY = "__provider";
@@ -36,6 +36,38 @@ export function checkInputs(schema: z.ZodType, news: Record<string, unknown>): p
 function inputNames(schema: z.ZodType): string {
   const shape = (schema as { shape?: Record<string, unknown> }).shape;
   return shape ? Object.keys(shape).join(", ") : "see the resource's documentation";
+}
+
+/** Inputs with their preview unknowns left out, so check can judge (and plan with) everything that is known. */
+export interface KnownInputs {
+  known: Record<string, unknown>;
+  /** dotted paths of what was left out, e.g. "secretEnv" or "bidPolicy.maxPricePerMonthUsd" */
+  unknownPaths: string[];
+}
+
+/**
+ * Leaves out every unknown. An array holding one is left out whole: judging the rest of it could fail for a
+ * reason the unknown would fix (a minimum length).
+ */
+export function withoutUnknowns(inputs: Record<string, unknown>): KnownInputs {
+  const unknownPaths: string[] = [];
+  const keep = (value: Record<string, unknown>, prefix: string): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(value).flatMap(([key, v]) => {
+        const path = prefix + key;
+        if (isUnknown(v) || (Array.isArray(v) && containsUnknowns(v))) {
+          unknownPaths.push(path);
+          return [];
+        }
+        return [[key, v !== null && typeof v === "object" && !Array.isArray(v) ? keep(v as Record<string, unknown>, `${path}.`) : v]];
+      }),
+    );
+  return { known: keep(inputs, ""), unknownPaths };
+}
+
+/** True if `property` (a check failure's dotted path) is at or under a path that was unknown. */
+export function isAtUnknown(property: string, unknownPaths: readonly string[]): boolean {
+  return unknownPaths.some((p) => property === p || property.startsWith(`${p}.`));
 }
 
 /** Parses inputs that check already accepted (create/update/diff): typed values with defaults. */

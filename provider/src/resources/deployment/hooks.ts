@@ -3,13 +3,14 @@
 // chain and providers; read uses the chain alone so refresh works while a provider is offline.
 import type * as pulumi from "@pulumi/pulumi";
 import { configureProvider, providerConfig } from "../config";
+import { isAtUnknown, withoutUnknowns } from "../hook-support";
 import { containsUnknowns, isUnknown } from "../wire";
 import { diffDeployment } from "./diff";
 import { inputsOf } from "./inputs";
 import { closeDeployment, createDeployment, updateDeployment } from "./lifecycle";
 import { readChainView } from "./outputs";
-import { planDeployment, PlanError, type DeploymentPlan } from "./plan";
-import { openReadConnection, openSession, resourceLog } from "./session";
+import { checkWithoutSdl, planDeployment, PlanError, type DeploymentPlan } from "./plan";
+import { openReadConnection, openSession, resourceLog, resourceName } from "./session";
 
 type Props = Record<string, unknown>;
 
@@ -22,21 +23,28 @@ function plan(provider: object, props: Props): DeploymentPlan {
 }
 
 export async function check(provider: object, _olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-  // In preview an input may be unknown (e.g. an image tag from another resource): validate what is known.
-  if (containsUnknowns(inputsOf(news))) return { inputs: news };
+  // In preview an input may be unknown (e.g. a password from another resource): judge and plan with everything
+  // else, so a bad SDL still fails preview and the price estimate shows whenever the SDL is known.
+  const { known, unknownPaths } = withoutUnknowns(inputsOf(news));
   try {
-    const p = plan(provider, news);
-    for (const warning of p.compiled.warnings) console.log(`akash: ${warning}`);
-    // Defaults applied, so the state shows what was used; estimatedMaxMonthlyUsd is known in preview.
-    return { inputs: { ...news, ...p.inputs, estimatedMaxMonthlyUsd: p.estimatedMaxMonthlyUsd } };
+    if (isAtUnknown("sdl", unknownPaths)) {
+      checkWithoutSdl(known, providerConfig(provider));
+      return { inputs: news };
+    }
+    const p = planDeployment(known, providerConfig(provider));
+    for (const warning of p.compiled.warnings) resourceLog(resourceName(news))(warning);
+    // Defaults applied to what is known, so the state shows what was used; unknowns stay as they came.
+    const defaults = Object.entries(p.inputs).filter(([key]) => !containsUnknowns(news[key]));
+    return { inputs: { ...news, ...Object.fromEntries(defaults), estimatedMaxMonthlyUsd: p.estimatedMaxMonthlyUsd } };
   } catch (error) {
-    if (error instanceof PlanError) return { failures: error.failures };
-    throw error;
+    if (!(error instanceof PlanError)) throw error;
+    const failures = error.failures.filter((f) => !isAtUnknown(f.property, unknownPaths));
+    return failures.length > 0 ? { failures } : { inputs: news };
   }
 }
 
 export async function diff(provider: object, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-  const log = resourceLog(`deployment ${id}`);
+  const log = resourceLog(resourceName(olds, id));
   const newInputs = inputsOf(news);
   if (containsUnknowns(newInputs)) {
     // Not knowable before apply; the real diff runs then with known values. Assume the worst for the SDL.
@@ -62,22 +70,29 @@ export async function diff(provider: object, id: string, olds: Props, news: Prop
     return { changes: true, replaces: result.changedInputs, deleteBeforeReplace: leaseLost };
   }
   if (result.kind === "update" && oldPlan.compiled.versionHex !== newPlan.compiled.versionHex) log("in-place update: new manifest version, same on-chain groups");
+  // A failed update can leave the chain on another hash than the SDL's (refresh records it in `version`): the
+  // same SDL is then still an update, which puts the SDL's hash back on chain and resends its manifest.
+  const chainVersion = typeof olds.version === "string" ? olds.version : undefined;
+  if (result.kind === "none" && chainVersion && chainVersion !== newPlan.compiled.versionHex) {
+    log(`the chain holds manifest version ${chainVersion.slice(0, 16)}..., the SDL compiles to ${newPlan.compiled.versionHex.slice(0, 16)}...: in-place update`);
+    return { changes: true, replaces: [] };
+  }
   return { changes: result.kind !== "none", replaces: [] };
 }
 
 export async function create(provider: object, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
   const p = plan(provider, inputs);
-  const session = await openSession(provider, resourceLog("deployment"));
+  const session = await openSession(provider, resourceLog(resourceName(inputs)));
   return createDeployment(session, p, inputs);
 }
 
 export async function update(provider: object, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-  const session = await openSession(provider, resourceLog(`deployment ${id}`));
+  const session = await openSession(provider, resourceLog(resourceName(olds, id)));
   return updateDeployment(session, id, plan(provider, olds), plan(provider, news), olds, news);
 }
 
 export async function read(provider: object, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
-  const log = resourceLog(`deployment ${id}`);
+  const log = resourceLog(resourceName(props, id));
   const owner = String(props.owner ?? "");
   if (!owner) return { id, props };
   const conn = await openReadConnection(provider);
@@ -101,7 +116,7 @@ export async function read(provider: object, id: string, props: Props): Promise<
 }
 
 export async function delete_(provider: object, id: string, props: Props): Promise<void> {
-  const session = await openSession(provider, resourceLog(`deployment ${id}`));
+  const session = await openSession(provider, resourceLog(resourceName(props, id)));
   if (props.owner && props.owner !== session.owner) {
     throw new Error(`deployment ${id} belongs to ${String(props.owner)}, but akash:mnemonic is the key of ${session.owner}; configure the owner's mnemonic to close it`);
   }

@@ -62,7 +62,7 @@ export async function acquireLeases(session: Session, request: LeasingRequest): 
   if (window.warning) log(window.warning);
   const probes = new Map<string, Promise<{ ok: boolean; error?: string }>>();
   const probe = (hostUri: string) => {
-    if (!probes.has(hostUri)) probes.set(hostUri, probeProviderStatus(hostUri));
+    if (!probes.has(hostUri)) probes.set(hostUri, probeProviderStatus(hostUri, undefined, session.gatewayLimit));
     return probes.get(hostUri)!;
   };
   // A group has one open order at a time, the newest; the chain leaves some losing bids of an earlier, matched
@@ -86,7 +86,8 @@ export async function acquireLeases(session: Session, request: LeasingRequest): 
   ).bids;
   for (;;) {
     const providers: Record<string, ProviderInfo> = await fetchProviderInfo(conn, bids.map((b) => b.provider), policy.reachability ? probe : undefined);
-    const result = selectBids({ groups: request.groups, bids, providers, policy });
+    // Prices per month (and the policy's cap) at the chain's measured block time, as the lease outputs and runway.
+    const result = selectBids({ groups: request.groups, bids, providers, policy, blockTimeSeconds: session.blockTimeSeconds });
     if (result.ok) {
       const leases = result.groups.map((g): LeasedGroup => {
         const chosen = g.chosen!;

@@ -2,6 +2,7 @@
 // Everything here is read from the chain alone (refresh never needs a provider to be reachable), except the
 // service endpoints, which come from the providers' lease status at create/update time.
 import { Deployment_State } from "@akashnetwork/chain-sdk/private-types/akash.v1";
+import type { GroupSpec } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import { Types_State as EscrowState, Lease_State, LeaseClosedReason } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import type { ChainConnection } from "../../chain/connection";
 import { queryDeployment } from "../../chain/deployment/queries";
@@ -19,9 +20,11 @@ export interface ChainView {
   /** "active", or "closed" */
   state: string;
   version: string;
+  /** the on-chain groups, by gseq */
+  groups: Array<{ gseq: number; spec: GroupSpec }>;
   /** active leases */
   leases: LeaseOutput[];
-  /** closed or out-of-funds leases, with the reason, for groups that have no active lease */
+  /** one line per group without an active lease: its closed leases with their reasons, or that it has none */
   lostLeases: string[];
   escrow: EscrowOutput;
   /** why a closed deployment closed, as far as the chain tells */
@@ -42,9 +45,16 @@ export async function readChainView(conn: ChainConnection, owner: string, dseq: 
   if (!res?.deployment) return undefined;
   const active = leases.filter((l) => l.lease?.state === Lease_State.active);
   const activeGroups = new Set(active.map((l) => l.lease!.id!.gseq));
-  const lostLeases = leases
-    .filter((l) => l.lease && l.lease.state !== Lease_State.active && !activeGroups.has(l.lease.id!.gseq))
-    .map((l) => `group ${l.lease!.id!.gseq}: lease with ${l.lease!.id!.provider} ${Lease_State[l.lease!.state]} (reason: ${reasonName(l.lease!.reason)})`);
+  const groups = res.groups.map((g) => ({ gseq: g.id!.gseq, spec: g.groupSpec! })).sort((a, b) => a.gseq - b.gseq);
+  // Every group must have an active lease: one that never got one (a create that stopped before leasing) is as
+  // lost as one whose lease the provider closed.
+  const lostLeases = groups
+    .filter((g) => !activeGroups.has(g.gseq))
+    .flatMap(({ gseq }) => {
+      const closed = leases.filter((l) => l.lease?.id?.gseq === gseq);
+      if (closed.length === 0) return [`group ${gseq}: no lease`];
+      return closed.map((l) => `group ${gseq}: lease with ${l.lease!.id!.provider} ${Lease_State[l.lease!.state]} (reason: ${reasonName(l.lease!.reason)})`);
+    });
   const hostUris = new Map(await Promise.all([...new Set(active.map((l) => l.lease!.id!.provider))].map(async (p) => [p, (await queryProvider(conn, p))?.hostUri ?? ""] as const)));
   const leaseOutputs = active.map(({ lease }): LeaseOutput => {
     const price = lease!.price ?? { denom: "uact", amount: "0" };
@@ -55,7 +65,7 @@ export async function readChainView(conn: ChainConnection, owner: string, dseq: 
       hostUri: hostUris.get(lease!.id!.provider) ?? "",
       pricePerBlock: price.amount,
       denom: price.denom,
-      pricePerMonthUsd: round2(pricePerMonthUsd(price.amount, price.denom) ?? 0),
+      pricePerMonthUsd: round2(pricePerMonthUsd(price.amount, price.denom, blockTimeSeconds) ?? 0),
     };
   });
   const account = res.escrowAccount?.state;
@@ -70,6 +80,7 @@ export async function readChainView(conn: ChainConnection, owner: string, dseq: 
   return {
     state: res.deployment.state === Deployment_State.active ? "active" : (Deployment_State[res.deployment.state] ?? "unknown"),
     version: Buffer.from(res.deployment.hash).toString("hex"),
+    groups,
     leases: leaseOutputs,
     lostLeases,
     escrow: {

@@ -2,6 +2,7 @@
 // groups as they will go on chain (auditor requirement applied), the bid policy and the price ceiling.
 // Pure; check, diff, create and update all start here, so preview shows every problem a real run would hit.
 import type { GroupSpec } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
+import type { z } from "zod";
 import { compileSdl, formatIssue, manifestVersion, SdlError, sortedManifestJson, type CompiledSdl } from "../../sdl";
 import { applyAuditorRequirement, parseBidPolicy, type BidPolicy } from "../../market/policy";
 import { pricePerMonthUsd } from "../../market/price";
@@ -35,7 +36,11 @@ type NetworkRules = Pick<AkashConfig, "network" | "deploymentDenom" | "auditor">
 
 /** Validates raw inputs with zod; failures name the input. */
 export function parseInputs(raw: unknown): DeploymentInputs {
-  const parsed = deploymentInputsSchema.safeParse(raw);
+  return parseWith(deploymentInputsSchema, raw);
+}
+
+function parseWith<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new PlanError(
     parsed.error.issues.map((i) => ({
@@ -105,9 +110,7 @@ export function planDeployment(rawInputs: unknown, rules: NetworkRules): Deploym
   }
   let policy: BidPolicy | undefined;
   try {
-    // The network's auditor is the default for "audited" unless the policy names its own.
-    const raw = { ...(rules.auditor ? { auditors: [rules.auditor] } : {}), ...(inputs.bidPolicy ?? {}) };
-    policy = parseBidPolicy(raw);
+    policy = bidPolicyOf(inputs.bidPolicy, rules);
   } catch (error) {
     failures.push({ property: "bidPolicy", reason: (error as Error).message });
   }
@@ -122,6 +125,22 @@ export function planDeployment(rawInputs: unknown, rules: NetworkRules): Deploym
   const groups = applyAuditorRequirement(withEnv.groups, policy);
   const estimatedMaxMonthlyUsd = round2(pricePerMonthUsd(maxPricePerBlock(groups), compiled.denom) ?? 0);
   return { inputs, compiled: withEnv, groups, policy, estimatedMaxMonthlyUsd };
+}
+
+/** The bid policy asked for; the network's auditor is the default for "audited" unless the policy names its own. */
+function bidPolicyOf(bidPolicy: DeploymentInputs["bidPolicy"], rules: NetworkRules): BidPolicy {
+  return parseBidPolicy({ ...(rules.auditor ? { auditors: [rules.auditor] } : {}), ...(bidPolicy ?? {}) });
+}
+
+/** What can be judged while the SDL is not known (preview): the other inputs, then the bid policy. Throws PlanError. */
+export function checkWithoutSdl(rawInputs: Record<string, unknown>, rules: NetworkRules): void {
+  const { sdl: _sdl, ...rest } = rawInputs;
+  const inputs = parseWith(deploymentInputsSchema.omit({ sdl: true }), rest);
+  try {
+    bidPolicyOf(inputs.bidPolicy, rules);
+  } catch (error) {
+    throw new PlanError([{ property: "bidPolicy", reason: (error as Error).message }]);
+  }
 }
 
 export function round2(n: number): number {

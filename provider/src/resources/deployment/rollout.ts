@@ -40,12 +40,14 @@ export async function deliver(session: Session, request: RolloutRequest, lease: 
     dseq: request.dseq,
     manifestJson: request.manifestJson,
     auth: session.auth,
+    limit: session.gatewayLimit,
     retryDelayMs: request.pollIntervalMs,
     onRetry: (attempt, error) => log(`manifest to ${lease.provider} not accepted yet (attempt ${attempt}: ${error.message}); retrying`),
   });
   log(`manifest accepted by ${lease.provider} for group ${lease.gseq}`);
   const ready = await awaitLeaseReady({
-    getStatus: async () => getLeaseStatus({ hostUri: lease.hostUri, lease: { dseq: request.dseq, gseq: lease.gseq, oseq: lease.oseq }, auth: await session.auth() }),
+    getStatus: async () =>
+      getLeaseStatus({ hostUri: lease.hostUri, lease: { dseq: request.dseq, gseq: lease.gseq, oseq: lease.oseq }, auth: await session.auth(), limit: session.gatewayLimit }),
     expectedServices: request.services[lease.gseq] ?? [],
     timeoutMs: request.readyTimeoutMs,
     pollIntervalMs: request.pollIntervalMs,

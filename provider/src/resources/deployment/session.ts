@@ -1,36 +1,59 @@
 // The chain access a Deployment hook needs: a signing client (create, update, delete) or a read-only
-// connection (read), both from the configure-time config. Progress lines go to stdout, which the engine shows.
-import type { ChainConnection } from "../../chain/connection";
+// connection (read), both from the configure-time config, plus the process's shared gateway token and request
+// cap. Progress lines go to stdout, which the engine shows; each names its resource.
+import type { ChainConnection, Log } from "../../chain/connection";
 import type { AkashClient } from "../../chain/client";
 import { estimateBlockTime } from "../../chain/blocks";
-import { jwtSource } from "../../gateway/jwt";
+import { sharedGatewayLimit, sharedGatewayToken } from "../../chain/txQueues";
 import type { GatewayAuth } from "../../gateway/https";
+import type { Limiter } from "../../gateway/limiter";
 import { providerConfig, type AkashConfig } from "../config";
 import { queryConnection, signingClient } from "../chain-session";
-
-export type Log = (message: string) => void;
+import { logLine } from "../hook-support";
 
 export interface Session extends AkashClient {
   config: AkashConfig;
   owner: string;
-  /** A fresh provider-gateway credential (JWT signed by the wallet key, reused until near expiry). */
+  /** A fresh provider-gateway credential (JWT signed by the wallet key, shared by the signer's resources). */
   auth: () => Promise<GatewayAuth>;
+  /** The process's cap on concurrent provider-gateway requests. */
+  gatewayLimit: Limiter;
   log: Log;
+  /** The chain's measured average block time: every price per month and runway uses it. */
+  blockTimeSeconds: number;
   /** How often to poll bids and lease status: about one block, between 250 ms and 2 s. */
   pollIntervalMs: number;
 }
 
-/** Progress lines for one resource, e.g. "akash web: bids 3 of 4". Never given secrets. */
+/**
+ * How a Deployment's lines name it: its Pulumi name (the last segment of resourceKey, which the SDK sets to
+ * <project>/<stack>/<name>) and, once it has one, its dseq. E.g. "web" or "web, deployment 123".
+ */
+export function resourceName(props: Record<string, unknown>, dseq?: string): string {
+  const name = typeof props.resourceKey === "string" ? props.resourceKey.split("/").pop() : undefined;
+  return [name, dseq === undefined ? undefined : `deployment ${dseq}`].filter(Boolean).join(", ") || "deployment (new)";
+}
+
+/** Progress lines for one resource, e.g. "akash.Deployment web: bids 3 of 4". Never given secrets. */
 export function resourceLog(name: string): Log {
-  return (message) => console.log(`akash ${name}: ${message}`);
+  return (message) => logLine("Deployment", name, message);
 }
 
 export async function openSession(provider: object, log: Log): Promise<Session> {
   const config = providerConfig(provider);
   const client = await signingClient(config, log);
-  const token = jwtSource(client.signer);
-  const pollIntervalMs = Math.min(2000, Math.max(250, Math.round((await estimateBlockTime(client.conn, 20)) * 1000)));
-  return { ...client, config, owner: client.signer.address, auth: async () => ({ kind: "jwt", token: await token() }), log, pollIntervalMs };
+  const token = sharedGatewayToken(client.signer);
+  const blockTimeSeconds = await estimateBlockTime(client.conn);
+  return {
+    ...client,
+    config,
+    owner: client.signer.address,
+    auth: async () => ({ kind: "jwt", token: await token() }),
+    gatewayLimit: sharedGatewayLimit(),
+    log,
+    blockTimeSeconds,
+    pollIntervalMs: Math.min(2000, Math.max(250, Math.round(blockTimeSeconds * 1000))),
+  };
 }
 
 /** Chain queries only: refresh must work without a mnemonic and without any provider being reachable. */
