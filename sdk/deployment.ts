@@ -15,6 +15,12 @@ import { AKASH_MODULE } from "./token";
 
 const IMPL = moduleRef(require.resolve("../provider/src/resources/deployment/hooks"));
 
+/** mTLS credentials for provider gateways: an akash.Certificate's outputs of the same wallet. */
+export interface GatewayAuthArgs {
+  certPem: pulumi.Input<string>;
+  privateKeyPem: pulumi.Input<string>;
+}
+
 export interface DeploymentArgs {
   /** SDL text (YAML); see readSdl to read it from a file. */
   sdl: pulumi.Input<string>;
@@ -33,8 +39,14 @@ export interface DeploymentArgs {
   /** Env values kept secret: `{ service: { NAME: value } }`, added to that service's env. */
   secretEnv?: pulumi.Input<Record<string, pulumi.Input<Record<string, pulumi.Input<string>>>>>;
   /**
+   * Authenticate to providers with mTLS instead of the default JWT (for providers that accept only mTLS):
+   * `{ certPem: cert.certPem, privateKeyPem: cert.privateKeyPem }` of an akash.Certificate of this wallet. Secret.
+   */
+  gatewayAuth?: pulumi.Input<GatewayAuthArgs>;
+  /**
    * Stable identity used to find a deployment an interrupted `pulumi up` created but never recorded.
-   * Default `<project>/<stack>/<name>`; set it only to keep the identity across a rename.
+   * Default `<project>/<stack>/<name>`, or `<parent URN>/<name>` under a parent resource; set it only to keep the
+   * identity across a rename.
    */
   resourceKey?: pulumi.Input<string>;
 }
@@ -65,7 +77,8 @@ export class Deployment extends pulumi.dynamic.Resource {
         ...args,
         // Secret in the stack state too (inputs), not only in the outputs.
         secretEnv: args.secretEnv === undefined ? undefined : pulumi.secret(args.secretEnv),
-        resourceKey: args.resourceKey ?? `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        gatewayAuth: args.gatewayAuth === undefined ? undefined : pulumi.secret(args.gatewayAuth),
+        resourceKey: args.resourceKey ?? defaultResourceKey(name, opts.parent),
         dseq: undefined,
         owner: undefined,
         version: undefined,
@@ -78,11 +91,22 @@ export class Deployment extends pulumi.dynamic.Resource {
         escrow: undefined,
         estimatedMaxMonthlyUsd: undefined,
       },
-      { ...opts, additionalSecretOutputs: ["secretEnv", ...(opts.additionalSecretOutputs ?? [])] },
+      { ...opts, additionalSecretOutputs: ["secretEnv", "gatewayAuth", ...(opts.additionalSecretOutputs ?? [])] },
       AKASH_MODULE,
       "Deployment",
     );
   }
+}
+
+/**
+ * `<project>/<stack>/<name>` at the top level (the form existing stacks recover by), `<parent URN>/<name>` under a
+ * parent: same-named children of different parents are different resources, so they must not share a key.
+ */
+function defaultResourceKey(name: string, parent: pulumi.Resource | undefined): pulumi.Input<string> {
+  const topLevel = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+  if (parent === undefined) return topLevel;
+  // urn:pulumi:<stack>::<project>::<qualified type>::<name>; a child of the stack itself is top-level too.
+  return parent.urn.apply((urn) => (urn.split("::")[2] === "pulumi:pulumi:Stack" ? topLevel : `${urn}/${name}`));
 }
 
 /** Reads an SDL file for Deployment args: `new Deployment("web", { ...readSdl("deploy.yaml") })`. */

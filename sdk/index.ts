@@ -14,7 +14,7 @@ export {
 } from "../provider/src/resources/config";
 
 export { AKASH_MODULE, akashTypeToken } from "./token";
-export { Deployment, readSdl, type DeploymentArgs } from "./deployment";
+export { Deployment, readSdl, type DeploymentArgs, type GatewayAuthArgs } from "./deployment";
 export { Escrow, type EscrowArgs } from "./escrow";
 export { Certificate, type CertificateArgs } from "./certificate";
 export { Wallet, type WalletArgs } from "./wallet";

@@ -1,18 +1,32 @@
 // Fault matrix, scenarios 7, 8 and 10 through the plugin: an outside tx of the same wallet racing the
-// Deployments' batch, a dead first RPC endpoint, and secret env values kept out of state, logs and errors.
+// Deployments' batch (or spending the ACT one of its creates needs), a dead first RPC endpoint, and secret env
+// values kept out of state, logs and errors.
 import { expect } from "chai";
+import { fromBase64 } from "@cosmjs/encoding";
+import { decodeTxRaw } from "@cosmjs/proto-signing";
+import { compileSdl } from "../../provider/src/sdl";
+import { latestBlock } from "../../provider/src/chain/blocks";
+import { msgCloseDeployment, msgCreateDeployment } from "../../provider/src/chain/deployment/messages";
 import { destroy, isSecret } from "../harness";
-import { FAST, FAST_POLICY, Scenario, useFaultDevnet, webSdl } from "./support";
+import { waitFor } from "../client/helpers";
+import { FAST, FAST_POLICY, Scenario, useFaultDevnet, webSdl, type UpResult } from "./support";
 
 describe("fault matrix: chain access (plugin + devnet)", function () {
   this.timeout(120_000);
   const suite = useFaultDevnet();
   let scenario: Scenario;
+  const args = { sdl: webSdl(), ...FAST, bidPolicy: FAST_POLICY };
+  const NAMES = ["a", "b", "c"];
+  /** Three Deployments' inputs, registered one at a time (Pulumi's mocks are per process), to run in parallel. */
+  const registerThree = async (s: Scenario) => {
+    const registered = [];
+    for (const name of NAMES) registered.push(await s.inputs(name, args));
+    return registered;
+  };
 
   it("7. outside txs of the same wallet during a batch: no failure, no double send", async () => {
     scenario = await suite.start();
     const s = scenario;
-    const args = { sdl: webSdl(), ...FAST, bidPolicy: FAST_POLICY };
     // The same mnemonic in another client (a wallet app, a script) sends while the plugin batches its creates.
     let racing = true;
     let outsideSent = 0;
@@ -26,8 +40,7 @@ describe("fault matrix: chain access (plugin + devnet)", function () {
         }
       }
     })();
-    const registered = [await s.inputs("a", args), await s.inputs("b", args), await s.inputs("c", args)];
-    const results = await Promise.all(registered.map((r) => s.run(r)));
+    const results = await Promise.all((await registerThree(s)).map((r) => s.run(r)));
     racing = false;
     await outside;
     for (const r of results) expect(r.error, r.error?.message).to.equal(undefined);
@@ -39,6 +52,47 @@ describe("fault matrix: chain access (plugin + devnet)", function () {
     expect(onChain.map((d) => String(d.deployment!.id!.dseq)).sort()).to.deep.equal(results.map((r) => r.state!.id).sort());
     await s.finish(results.map((r) => r.state));
     for (const r of results) await destroy(s.server, r.state!);
+    await s.finish([]);
+  });
+
+  it("7b. an outside tx spends the ACT one batched create needs: the chain rejects that message at delivery, it alone fails", async () => {
+    scenario = await suite.start();
+    const s = scenario;
+    const { chain } = suite.devnet;
+    const owner = s.wallet.address;
+    const registered = await registerThree(s);
+    // Another client of the wallet creates a deployment with 88 of its 100 ACT, its tx held in the mempool: the
+    // plugin's balance checks and its simulation see 100 ACT, while the block leaves 12 for three 5 ACT deposits.
+    const compiled = compileSdl(webSdl());
+    const outside = msgCreateDeployment({ owner, dseq: String((await latestBlock(s.conn)).height), groups: compiled.groups, hash: compiled.version, deposit: { denom: "uact", amount: "88000000" } });
+    chain.faults.pauseBlocks(true);
+    let running: Promise<UpResult[]>;
+    try {
+      await s.wallet.client.signAndBroadcastSync(owner, [outside], "auto");
+      running = Promise.all(registered.map((r) => s.run(r)));
+      // the plugin's one tx for the three creates is in the mempool behind the outside one
+      const creates = (tx: string) => decodeTxRaw(fromBase64(tx)).body.messages.filter((m) => m.typeUrl === outside.typeUrl).length;
+      await waitFor(async () => chain.node.mempoolTxs().some((tx) => creates(tx) === 3), 30_000);
+    } finally {
+      chain.faults.pauseBlocks(false);
+    }
+    const results = await running;
+    const failed = results.filter((r) => r.error);
+    expect(failed, "exactly one create fails").to.have.length(1);
+    expect(failed[0].error!.message).to.match(/chain rejected the deliver .*message index: 2.*insufficient balance/);
+    expect(failed[0].state, "nothing of it to keep").to.equal(undefined);
+    const succeeded = results.flatMap((r, i) => (r.state ? [{ name: NAMES[i], state: r.state }] : []));
+    expect(succeeded).to.have.length(2);
+    await s.server.flushLogs();
+    for (const { name, state } of succeeded) {
+      expect(s.outputs(state).uris).to.have.property("web");
+      expect(s.server.logText()).to.match(new RegExp(`akash\\.Deployment ${name}: tx message 2 was rejected .* and fails only its sender; resending the rest \\(one tx for 2 resources\\)`));
+    }
+    await s.wallet.client.signAndBroadcast(owner, [msgCloseDeployment({ owner, dseq: outside.value.id.dseq })], "auto");
+    const onChain = (await s.listDeployments()).filter((d) => d.deployment!.state === 1);
+    expect(onChain.map((d) => String(d.deployment!.id!.dseq)).sort()).to.deep.equal(succeeded.map((r) => r.state.id).sort());
+    await s.finish(succeeded.map((r) => r.state));
+    for (const { state } of succeeded) await destroy(s.server, state);
     await s.finish([]);
   });
 

@@ -1,6 +1,9 @@
 // Fault matrix, scenarios 1-3: no acceptable bid, a provider failing at manifest send (offline, 5xx), a
-// provider that never becomes ready. Each: a fresh wallet through the plugin server, then the leak audit.
+// provider that never becomes ready (its status answers 0/N available, or 5xx). Each: a fresh wallet through the
+// plugin server, then the leak audit.
 import { expect } from "chai";
+import { Lease_State } from "@akashnetwork/chain-sdk/private-types/akash.v1";
+import { queryLeases } from "../../provider/src/chain/market/queries";
 import { destroy } from "../harness";
 import { FAST, FAST_POLICY, providerNamed, Scenario, useFaultDevnet, webSdl } from "./support";
 
@@ -64,7 +67,34 @@ describe("fault matrix: bids and rollout (plugin + devnet)", function () {
     expect(audit.active).to.deep.equal([]);
   });
 
-  it("3. the chosen provider never becomes ready: fails over after readyTimeout; with none left, closes and reports", async () => {
+  it("3a. the chosen provider accepts the manifest but never becomes ready (0/1 available): after readyTimeout its lease is closed and the next bid leased", async () => {
+    const cheapest = providerNamed(suite.devnet, "sim-us-east");
+    scenario = await suite.start();
+    cheapest.faults.neverReady(true);
+    const { state, error } = await scenario.up("web", { sdl: webSdl(), ...FAST, readyTimeout: 3, bidPolicy: FAST_POLICY });
+    expect(error, error?.message).to.equal(undefined);
+    const { dseq, leases } = scenario.outputs(state!) as { dseq: string; leases: Array<{ provider: string }> };
+    expect(leases).to.have.length(1);
+    expect(leases[0].provider).to.not.equal(cheapest.address);
+    expect(scenario.server.logText()).to.contain(`provider ${cheapest.address} failed for group 1 (lease not ready after 3s (not ready: web 0/1))`);
+    const onChain = await queryLeases(scenario.conn, { owner: scenario.wallet.address, dseq, provider: cheapest.address });
+    expect(onChain.map((l) => l.lease?.state)).to.deep.equal([Lease_State.closed], "the never-ready provider's lease is closed");
+    await destroy(scenario.server, state!);
+    await scenario.finish([]);
+  });
+
+  it("3b. no provider ever becomes ready: after the third readyTimeout the deployment is closed, refunded and each failure reported", async () => {
+    scenario = await suite.start();
+    for (const p of providers()) p.faults.neverReady(true);
+    const { error } = await scenario.up("web", { sdl: webSdl(), ...FAST, readyTimeout: 2, bidPolicy: FAST_POLICY });
+    expect(error?.message).to.match(/group 1: 3 providers failed before readiness .*lease not ready after 2s \(not ready: web 0\/1\)/s);
+    for (const p of providers()) expect(error?.message).to.contain(p.address);
+    expect(error?.message).to.match(/was closed and its deposit refunded/);
+    const audit = await scenario.finish([]);
+    expect(audit.active).to.deep.equal([]);
+  });
+
+  it("3c. lease status answers 5xx after the manifest: retried until readyTimeout, then the next bid is leased", async () => {
     let first: string | undefined;
     scenario = await suite.start({
       onLog: (line) => {
@@ -79,22 +109,8 @@ describe("fault matrix: bids and rollout (plugin + devnet)", function () {
     expect(error, error?.message).to.equal(undefined);
     const leases = scenario.outputs(state!).leases as Array<{ provider: string }>;
     expect(leases[0].provider).to.not.equal(first);
-    expect(scenario.server.logText()).to.match(/lease not ready after 3s/);
+    expect(scenario.server.logText()).to.match(/lease not ready after 3s \(.*; last error: provider gateway \S+ answered 500/);
     await destroy(scenario.server, state!);
     await scenario.finish([]);
-
-    // None left: every provider stops answering once it has the manifest.
-    scenario = await suite.start({
-      onLog: (line) => {
-        const m = /manifest accepted by (akash1[0-9a-z]+)/.exec(line.text);
-        if (m) providers().find((p) => p.address === m[1])!.faults.gateway5xx(true);
-      },
-    });
-    for (const p of providers()) p.faults.gateway5xx(false);
-    const failed = await scenario.up("web", { sdl: webSdl(), ...FAST, readyTimeout: 2, bidPolicy: { ...FAST_POLICY, reachability: false } });
-    expect(failed.error?.message).to.match(/3 providers failed before readiness .*lease not ready after 2s/s);
-    expect(failed.error?.message).to.match(/was closed and its deposit refunded/);
-    const audit = await scenario.finish([]);
-    expect(audit.active).to.deep.equal([]);
   });
 });

@@ -22,6 +22,7 @@ import {
   makeUrn,
   PartialFailureError,
   plain,
+  ProviderError,
   registerWithMocks,
   secret,
   Secret,
@@ -93,6 +94,7 @@ export function useFaultDevnet(options: DevnetOptions = {}): FaultSuite {
     for (const p of suite.devnet.providers?.providers ?? []) {
       p.faults.noBids(false);
       p.faults.gateway5xx(false);
+      p.faults.neverReady(false);
       await p.faults.offline(false);
     }
     await stopCurrent();
@@ -210,27 +212,27 @@ export class Scenario {
       this.seenStates.push(state);
       return { state };
     } catch (error) {
-      this.errors.push(String((error as Error).message));
+      this.record(error);
       if (!(error instanceof PartialFailureError)) return { error: error as Error };
-      this.seenStates.push(error.state);
       return { error, state: error.state };
     }
+  }
+
+  /**
+   * Keeps a failure for the secret scan: its message, and for a provider error also the raw gRPC text and what an
+   * init failure carries (its properties and reasons, which the engine stores as the resource's state).
+   */
+  private record(error: unknown): void {
+    this.errors.push(String((error as Error).message));
+    if (!(error instanceof ProviderError)) return;
+    this.errors.push(error.details);
+    if (error.initFailure) this.errors.push(storedJson(error.initFailure.properties), ...error.initFailure.reasons);
+    if (error instanceof PartialFailureError) this.seenStates.push(error.state);
   }
 
   /** A state's outputs as plain values. */
   outputs(state: ResourceState): Record<string, unknown> {
     return plain(state.outputs) as Record<string, unknown>;
-  }
-
-  /** Runs `op`, expecting it to fail; returns the error text (recorded for the secret scan). */
-  async expectFailure(op: () => Promise<unknown>): Promise<Error> {
-    try {
-      await op();
-    } catch (error) {
-      this.errors.push(String((error as Error).message));
-      return error as Error;
-    }
-    expect.fail("expected the operation to fail");
   }
 
   /** Every deployment of the wallet on chain (any state), with its escrow account. */
@@ -298,13 +300,17 @@ export class Scenario {
   }
 }
 
-/** The state as the engine writes it to the backend: secret values are ciphertext, so they are replaced here. */
-export function serializedState(state: ResourceState): string {
-  const encode = (v: PropertyValue): unknown => {
-    if (v instanceof Secret) return { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, ciphertext: "<encrypted>" };
-    if (Array.isArray(v)) return v.map(encode);
-    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x as PropertyValue)]));
-    return v;
-  };
-  return JSON.stringify({ urn: state.urn, id: state.id, inputs: encode(state.inputs), outputs: encode(state.outputs) });
+/** Properties as the engine writes them to the backend: secret values are ciphertext, so they are replaced here. */
+function stored(v: PropertyValue): unknown {
+  if (v instanceof Secret) return { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, ciphertext: "<encrypted>" };
+  if (Array.isArray(v)) return v.map(stored);
+  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, stored(x as PropertyValue)]));
+  return v;
+}
+
+const storedJson = (props: PropertyMap): string => JSON.stringify(stored(props));
+
+/** The state as the engine writes it to the backend, init errors included. */
+function serializedState(state: ResourceState): string {
+  return JSON.stringify({ urn: state.urn, id: state.id, inputs: stored(state.inputs), outputs: stored(state.outputs), initErrors: state.initErrors });
 }

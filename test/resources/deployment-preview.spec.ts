@@ -73,6 +73,15 @@ describe("akash.Deployment preview with unknown inputs (plugin server)", functio
     expect(unknownSdlPolicy[0].reason).to.contain("the supported weights are price, audited, region");
   });
 
+  it("accepts gatewayAuth while an akash.Certificate of the same up is not created yet, and judges any known part of it", async () => {
+    const pending = await checked({ gatewayAuth: secret(UNKNOWN) as never });
+    expect(pending.failures).to.deep.equal([]);
+    expect(plain(pending.inputs.estimatedMaxMonthlyUsd)).to.equal(ESTIMATE);
+    const badCert = await failures({ gatewayAuth: secret({ certPem: "not a certificate", privateKeyPem: UNKNOWN }) });
+    expect(badCert.map((f) => f.property)).to.deep.equal(["gatewayAuth.certPem"]);
+    expect(badCert[0].reason).to.contain("must be one PEM certificate");
+  });
+
   it("previews an unknown SDL with good known inputs as a create, without an estimate", async () => {
     const planned = await up(server, urn, inputs({ sdl: UNKNOWN, deposit: 2, bidPolicy: { minBids: 2 } }), undefined, { preview: true });
     expect(planned.op).to.equal("create");

@@ -78,9 +78,12 @@ describe("akash.Escrow (plugin + devnet with providers)", function () {
     const beforePreview = await uact();
     expect((await up(ctx.server, capped.urn, capped.inputs, first.state, { preview: true })).op).to.equal("update");
     expect(await uact()).to.equal(beforePreview);
+    // Another client of the same wallet moves its sequence on: the top-up's tx resyncs, and says so as this Escrow.
+    await ctx.wallet.client.sendTokens(ctx.wallet.address, ctx.wallet.address, [{ denom: "uakt", amount: "1" }], "auto");
     const second = await up(ctx.server, capped.urn, capped.inputs, first.state);
     expect(second.op).to.equal("update");
     expect(beforePreview - (await uact())).to.equal(10_000);
+    await ctx.server.waitForLog(`akash.Escrow ${dseq}: account sequence resynced`, "stdout", 5000);
 
     // In preview a Deployment being replaced gives an unknown dseq: check accepts it and diff plans an update.
     expect((await up(ctx.server, capped.urn, { ...capped.inputs, dseq: UNKNOWN }, second.state, { preview: true })).op).to.equal("update");

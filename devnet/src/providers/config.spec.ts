@@ -50,6 +50,12 @@ describe("providers/config", () => {
     expect(() => parseProviderConfigs([{ ...first, bidDeposit: { denom: "uakt", amount: "0.5" } }])).to.throw(/configs\[0\]\.bidDeposit\.amount/);
     expect(parseProviderConfigs([{ ...first, bidDeposit: { denom: "uact", amount: "500000" } }])[0].bidDeposit).to.deep.equal({ denom: "uact", amount: "500000" });
     expect(() => parseProviderConfigs([first, first])).to.throw(/duplicate provider name "sim-us-west"/);
+    expect(() => parseProviderConfigs([{ ...first, neverReady: "yes" }])).to.throw(/configs\[0\]\.neverReady/);
+  });
+
+  it("keeps the never-ready fault and mTLS-only auth when set", () => {
+    const [first] = defaultProviderConfigs();
+    expect(parseProviderConfigs([{ ...first, neverReady: true, mtlsOnly: true }])[0]).to.deep.include({ neverReady: true, mtlsOnly: true });
   });
 
   it("validates timing, naming the key", () => {

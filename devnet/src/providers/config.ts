@@ -44,6 +44,8 @@ const providerConfigSchema = z.object({
     storageBytes: z.number().int().positive(),
   }),
   flaky: z.boolean().optional(),
+  neverReady: z.boolean().optional(),
+  mtlsOnly: z.boolean().optional(),
   ipCount: z.number().int().nonnegative().optional(),
   gatewayPort: z.number().int().min(0).max(65535).optional(),
   bidDeposit: z.object({ denom: z.string().regex(/^[a-zA-Z][a-zA-Z0-9/:._-]{2,127}$/, "must be a coin denom"), amount: z.string().regex(/^\d+$/, "must be an integer amount") }).optional(),

@@ -20,6 +20,7 @@ describe("providers/gateway", () => {
   const request = (method: string, path: string, opts?: Parameters<typeof gatewayRequest>[3]) => gatewayRequest(base, method, path, opts);
   let failing = false;
   let clientPem: { cert: string; privateKey: string; publicKey: string };
+  let serverTls: { key: string; cert: string };
   let onChainCert: string | undefined;
   const submitted: Array<{ owner: string; dseq: bigint; body: string }> = [];
 
@@ -46,8 +47,9 @@ describe("providers/gateway", () => {
     wallet = await Secp256k1HdWallet.fromMnemonic(deterministicMnemonic("gateway spec tenant"), { prefix: "akash" });
     [{ address: tenant, pubkey }] = await wallet.getAccounts();
     const serverPem = await new CertificateManager().generatePEM(PROVIDER);
+    serverTls = { key: serverPem.privateKey, cert: serverPem.cert };
     clientPem = await new CertificateManager().generatePEM(tenant);
-    gateway = new Gateway(backend(), { key: serverPem.privateKey, cert: serverPem.cert });
+    gateway = new Gateway(backend(), serverTls);
     await gateway.start(0);
     base = gateway.hostUri;
     port = Number(new URL(base).port);
@@ -110,6 +112,22 @@ describe("providers/gateway", () => {
       status: 400,
       body: '{"message":"auth: ambiguous authentication. may not use mTLS and JWT at the same time"}',
     });
+  });
+
+  it("configured without JWT (mTLS only), never reads a bearer token: a JWT alone is unauthorized, a client certificate works", async () => {
+    const mtlsOnly = new Gateway(backend(), serverTls, false);
+    await mtlsOnly.start(0);
+    try {
+      const get = (path: string, opts?: Parameters<typeof gatewayRequest>[3]) => gatewayRequest(mtlsOnly.hostUri, "GET", path, opts);
+      expect(await get("/lease/5/1/1/status", { token: await token() })).to.deep.include({ status: 401, body: '{"message":"unauthorized access"}' });
+      expect((await get("/status")).status).to.equal(200);
+      onChainCert = clientPem.cert;
+      const cert = { key: clientPem.privateKey, cert: clientPem.cert };
+      expect((await get("/lease/5/1/1/status", { cert })).status).to.equal(200);
+      expect((await get("/lease/5/1/1/status", { cert, token: await token() })).status).to.equal(200, "the token is not even looked at");
+    } finally {
+      await mtlsOnly.stop();
+    }
   });
 
   it("drops the connection of a client certificate that is not on chain", async () => {

@@ -1,7 +1,8 @@
 /**
  * The provider gateway (REST on HTTPS, self-signed like a real provider's on-chain certificate), with the
- * real routes, middleware order and error shapes of provider gateway/rest: auth (mTLS or JWT) runs for
- * every route, then provider/owner/deployment or lease authorization and the JWT scope of the route.
+ * real routes, middleware order and error shapes of provider gateway/rest: auth (mTLS or JWT; mTLS only on a
+ * provider configured without JWT) runs for every route, then provider/owner/deployment or lease authorization
+ * and the JWT scope of the route.
  */
 import * as https from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -101,6 +102,8 @@ export class Gateway {
   constructor(
     private readonly backend: GatewayBackend,
     private readonly tls: { key: string; cert: string },
+    /** false: mTLS only, the Authorization header is never read */
+    private readonly acceptJwt = true,
   ) {
     this.verifyJwt = cachingJwtVerifier(backend.lookupPubkey);
   }
@@ -144,7 +147,8 @@ export class Gateway {
   }
 
   private async authenticate(req: IncomingMessage): Promise<Claims | undefined> {
-    const header = req.headers.authorization;
+    // Without JWT support a bearer token is not even parsed: a request carrying only a JWT is unauthenticated (401).
+    const header = this.acceptJwt ? req.headers.authorization : undefined;
     let token = "";
     if (header) {
       const parts = header.trim().split(/\s+/);

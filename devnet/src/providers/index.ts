@@ -34,6 +34,10 @@ export interface ProviderConfig {
   capacity: { cpuMillis: number; memoryBytes: number; storageBytes: number };
   /** like an unreliable real provider: skips ~30% of orders, bids up to 2 s late, every fifth gateway request fails with 500 */
   flaky?: boolean;
+  /** accepts manifests, but no replica ever becomes available (lease status answers 0/N); also faults.neverReady */
+  neverReady?: boolean;
+  /** the gateway authenticates only mTLS clients, never reading a JWT (like a provider without JWT support) */
+  mtlsOnly?: boolean;
   /** leased IPs it can hand out (0 = none) */
   ipCount?: number;
   /** fixed gateway port (0/undefined = the port of the previous run when the data dir is kept, else any free one) */
@@ -63,6 +67,8 @@ export interface ProviderFaults {
   gateway5xx(on: boolean): void;
   noBids(on: boolean): void;
   slowBidsMs(ms: number): void;
+  /** manifests are accepted, but the lease status reports no replica available until it is turned off */
+  neverReady(on: boolean): void;
   closeLease(dseq: string | number | bigint, gseq: number, oseq: number): Promise<void>;
 }
 

@@ -62,7 +62,7 @@ export class SimProvider {
   private ipCounter = 0;
   private gatewayRequests = 0;
   private readonly leasedIps = new Map<string, string>();
-  private readonly faultState = { offline: false, gateway5xx: false, noBids: false, slowBidsMs: 0 };
+  private readonly faultState = { offline: false, gateway5xx: false, noBids: false, slowBidsMs: 0, neverReady: false };
   private gateway!: Gateway;
 
   private constructor(
@@ -72,6 +72,7 @@ export class SimProvider {
     private readonly log: (line: string) => void,
     private readonly store?: ManifestStore,
   ) {
+    this.faultState.neverReady = !!config.neverReady;
     this.inventory = new Inventory(config.capacity, config.gpus ?? [], config.ipCount ?? 0);
     this.attributes = providerAttributes(config);
     this.engine = new BidEngine(chain, config, this.attributes, this.inventory, timing.bidTimeoutMs, this.faultState, log);
@@ -87,7 +88,7 @@ export class SimProvider {
     try {
       const saved = state?.identity.load();
       const { pem, published } = await provider.tlsIdentity(saved);
-      provider.gateway = new Gateway(provider.backend(), { key: pem.privateKey, cert: pem.cert });
+      provider.gateway = new Gateway(provider.backend(), { key: pem.privateKey, cert: pem.cert }, !config.mtlsOnly);
       await provider.listen(saved?.gatewayPort);
       state?.identity.save({ gatewayPort: provider.gateway.listeningPort, cert: pem.cert, privateKey: pem.privateKey, publicKey: pem.publicKey });
       await provider.register(pem, published);
@@ -114,6 +115,7 @@ export class SimProvider {
         gateway5xx: (on: boolean) => void (this.faultState.gateway5xx = on),
         noBids: (on: boolean) => void (this.faultState.noBids = on),
         slowBidsMs: (ms: number) => void (this.faultState.slowBidsMs = Math.max(0, ms)),
+        neverReady: (on: boolean) => void (this.faultState.neverReady = on),
         closeLease: (dseq, gseq, oseq) => this.closeLease(BigInt(dseq), gseq, oseq),
       },
     };
@@ -222,7 +224,13 @@ export class SimProvider {
 
   /** Runs (or updates) a lease's manifest group and remembers it for restarts. */
   private async deploy(key: string, state: LeaseState, group: ManifestGroup): Promise<void> {
-    state.workload ??= new LeaseWorkload(key, this.config.name, this.timing.startupDelayMs, (service, seq) => this.leasedIp(key, service, seq));
+    state.workload ??= new LeaseWorkload(
+      key,
+      this.config.name,
+      this.timing.startupDelayMs,
+      (service, seq) => this.leasedIp(key, service, seq),
+      () => this.faultState.neverReady,
+    );
     await state.workload.apply(group);
     this.deployments.add(`${state.ref.owner}/${state.ref.dseq}`);
   }

@@ -25,8 +25,8 @@ describe("providers/workloads", () => {
     await Promise.all(workloads.splice(0).map((w) => w.stop()));
   });
 
-  function workload(stepMs: number): LeaseWorkload {
-    const w = new LeaseWorkload("akash1owner/5/1/1", "sim-test", stepMs, () => "203.0.113.9");
+  function workload(stepMs: number, stalled?: () => boolean): LeaseWorkload {
+    const w = new LeaseWorkload("akash1owner/5/1/1", "sim-test", stepMs, () => "203.0.113.9", stalled);
     workloads.push(w);
     return w;
   }
@@ -64,6 +64,19 @@ describe("providers/workloads", () => {
     expect(w2.status().services.web.observed_generation).to.equal(2);
     expect(w2.status().services.web.uris).to.deep.equal([uri2], "the URI survives an update");
     expect((await get(uri2)).text).to.contain("image nginx:1.27 (generation 2)");
+  });
+
+  it("while stalled (the never-ready fault) reports no replica available however long it waits, and serves once cleared", async () => {
+    const [group] = parseManifest(parityCase("v2.0", "simple").manifestJson).groups;
+    let stalled = true;
+    const w = workload(0, () => stalled);
+    await w.apply(group, Date.now() - 3_600_000);
+    const web = w.status().services.web;
+    expect(web).to.deep.include({ replicas: 2, total: 2, available: 0, ready_replicas: 0, available_replicas: 0 });
+    expect((await get(web.uris![0])).status).to.equal(503);
+    stalled = false;
+    expect(w.status().services.web).to.deep.include({ available: 2, available_replicas: 2 });
+    expect((await get(web.uris![0])).status).to.equal(200);
   });
 
   it("lists TCP forwarded ports and leased IPs in the Go status shape", async () => {

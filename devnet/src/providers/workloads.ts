@@ -62,9 +62,16 @@ export class LeaseWorkload {
     /** "owner/dseq/gseq/oseq", shown in responses */
     private readonly leaseLabel: string,
     private readonly providerName: string,
-    private readonly stepMs: number,
+    private readonly startupMs: number,
     private readonly leasedIp: (service: string, sequence: number) => string,
+    /** true while new replicas cannot start (stuck pulling or crash-looping): none becomes available */
+    private readonly stalled: () => boolean = () => false,
   ) {}
+
+  /** Time each replica takes to start; never while stalled. */
+  private get stepMs(): number {
+    return this.stalled() ? Number.POSITIVE_INFINITY : this.startupMs;
+  }
 
   get manifestGroup(): ManifestGroup | undefined {
     return this.group;

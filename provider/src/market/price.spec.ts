@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { blocksPerHour, blocksPerMonth, maxPerBlockForMonthlyUsd, pricePerHourUsd, pricePerMonthUsd, usdPerBaseUnit } from "./price";
+import { pricePerMonthUsd, usdPerBaseUnit } from "./price";
 
 describe("price conversions", () => {
   const table: Array<[perBlock: string, denom: string, blockTime: number | undefined, usdMonth: number | undefined]> = [
@@ -22,17 +22,5 @@ describe("price conversions", () => {
   it("prices uakt with an AKT rate", () => {
     expect(usdPerBaseUnit("uakt", { aktUsd: 2 })).to.equal(2e-6);
     expect(pricePerMonthUsd("10", "uakt", 6, { aktUsd: 2 })).to.be.closeTo((10 * 2e-6 * 30.437 * 86400) / 6, 1e-9);
-  });
-
-  it("hourly and monthly block counts agree with the block time", () => {
-    expect(blocksPerHour(6)).to.equal(600);
-    expect(blocksPerMonth(6)).to.be.closeTo(600 * 24 * 30.437, 1e-6);
-    expect(pricePerHourUsd("1000", "uact", 6)).to.be.closeTo(0.6, 1e-12);
-  });
-
-  it("inverts the monthly price", () => {
-    const perBlock = maxPerBlockForMonthlyUsd(10, "uact", 6.098)!;
-    expect(pricePerMonthUsd(perBlock, "uact", 6.098)).to.be.closeTo(10, 1e-9);
-    expect(maxPerBlockForMonthlyUsd(10, "uakt")).to.equal(undefined);
   });
 });

@@ -10,10 +10,6 @@ export function blocksPerMonth(blockTimeSeconds = DEFAULT_BLOCK_TIME_SECONDS): n
   return (AVERAGE_DAYS_IN_MONTH * 24 * 3600) / blockTimeSeconds;
 }
 
-export function blocksPerHour(blockTimeSeconds = DEFAULT_BLOCK_TIME_SECONDS): number {
-  return 3600 / blockTimeSeconds;
-}
-
 export interface UsdRates {
   /** USD per AKT, needed only to price uakt bids (legacy deployments) */
   aktUsd?: number;
@@ -30,15 +26,4 @@ export function usdPerBaseUnit(denom: string, rates: UsdRates = {}): number | un
 export function pricePerMonthUsd(perBlock: string | number, denom: string, blockTimeSeconds?: number, rates?: UsdRates): number | undefined {
   const unit = usdPerBaseUnit(denom, rates);
   return unit === undefined ? undefined : Number(perBlock) * unit * blocksPerMonth(blockTimeSeconds);
-}
-
-export function pricePerHourUsd(perBlock: string | number, denom: string, blockTimeSeconds?: number, rates?: UsdRates): number | undefined {
-  const unit = usdPerBaseUnit(denom, rates);
-  return unit === undefined ? undefined : Number(perBlock) * unit * blocksPerHour(blockTimeSeconds);
-}
-
-/** The inverse: the highest price per block (base units) that stays within `usdPerMonth`. */
-export function maxPerBlockForMonthlyUsd(usdPerMonth: number, denom: string, blockTimeSeconds?: number, rates?: UsdRates): number | undefined {
-  const unit = usdPerBaseUnit(denom, rates);
-  return unit === undefined ? undefined : usdPerMonth / (unit * blocksPerMonth(blockTimeSeconds));
 }

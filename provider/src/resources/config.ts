@@ -141,7 +141,8 @@ function validate<T>(setting: Setting, schema: z.ZodType<T>, value: unknown, pro
 const httpUrl = z.url({ protocol: /^https?$/ });
 const networkSchema = z.enum(["mainnet", "sandbox", "devnet"]);
 const chainIdSchema = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,49}$/);
-const addressSchema = z.string().refine((s) => {
+/** An akash1... account address. */
+export const addressSchema = z.string().refine((s) => {
   try {
     return fromBech32(s).prefix === "akash";
   } catch {

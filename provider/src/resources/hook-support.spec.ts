@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { z } from "zod";
-import { checkInputs, isAtUnknown, partialFailure, userInputs, withoutUnknowns } from "./hook-support";
+import { checkInputs, InitError, isAtUnknown, userInputs, withoutUnknowns } from "./hook-support";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const schema = z
@@ -31,9 +31,10 @@ describe("hook-support checkInputs", () => {
   });
 
   it("builds the engine's partial-failure shape", () => {
-    const error = partialFailure("id-1", { a: 1 }, "half done") as Error & { id: string; properties: object; reasons: string[] };
-    expect(error).to.include({ id: "id-1", message: "half done" });
-    expect(error.reasons).to.deep.equal(["half done"]);
+    const error = new InitError("id-1", { a: 1 }, ["half done", "run up again"]);
+    expect(error).to.include({ id: "id-1", message: "half done; run up again" });
+    expect(error.properties).to.deep.equal({ a: 1 });
+    expect(error.reasons).to.deep.equal(["half done", "run up again"]);
   });
 });
 

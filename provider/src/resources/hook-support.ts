@@ -2,6 +2,7 @@
 // the partial-failure error the engine records, and log lines (the engine shows the plugin's output).
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import type { Log } from "../chain/connection";
 import { containsUnknowns, isUnknown } from "./wire";
 
 /** The key the dynamic provider host keeps the serialized provider under; it is not a user input. */
@@ -76,14 +77,21 @@ export function parseChecked<T>(schema: z.ZodType<T>, props: Record<string, unkn
 }
 
 /**
- * The error for "the resource exists but the operation did not finish": the engine records `id` and
- * `properties` in the state and shows `reasons`, so the next `pulumi up` resumes from there.
+ * "The resource exists but the operation did not finish": the dynamic host turns it into an init failure, the
+ * engine records `id` and `properties` in the state and shows `reasons`, so the next `pulumi up` resumes from there.
  */
-export function partialFailure(id: string, properties: Record<string, unknown>, reason: string): Error {
-  return Object.assign(new Error(reason), { id, properties, reasons: [reason] });
+export class InitError extends Error {
+  constructor(
+    readonly id: string,
+    readonly properties: Record<string, unknown>,
+    readonly reasons: string[],
+  ) {
+    super(reasons.join("; "));
+  }
 }
 
-/** A diagnostic line shown by the engine: "akash.<Type> <name>: <message>". Never pass secrets. */
-export function logLine(type: string, subject: string, message: string): void {
-  console.log(`akash.${type} ${subject}: ${message}`);
+/** A resource's diagnostic lines, shown by the engine: "akash.<Type> <subject>: <message>". Never pass secrets. */
+export function resourceLog(type: string, subject: string): Log {
+  return (message) => console.log(`akash.${type} ${subject}: ${message}`);
 }
+

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { bidPolicySchema } from "../market/policy";
 import {
   deploymentInputsSchema,
+  gatewayAuthSchema,
   type CandidateOutput,
   type DeploymentOutputs,
   type EscrowOutput,
@@ -89,6 +90,7 @@ export const deploymentSchemaSource: ResourceSchemaSource = {
     BidCandidate: { schema: candidate, docs: declaredIn("CandidateOutput") },
     GroupSelection: { schema: groupSelection, docs: declaredIn("GroupSelectionOutput") },
     DeploymentEscrow: { schema: escrow, docs: declaredIn("EscrowOutput") },
+    GatewayAuth: { schema: gatewayAuthSchema, docs: declaredIn("gatewayAuthSchema") },
   },
-  secrets: ["secretEnv"],
+  secrets: ["secretEnv", "gatewayAuth"],
 };

@@ -1,5 +1,5 @@
-// cert module (akash.cert.v1) messages and the one query the resource needs. The chain takes the
-// certificate and public key as the UTF-8 bytes of their PEM text.
+// cert module (akash.cert.v1) messages and the certificate query (akash.Certificate's state, a Deployment's check
+// of its gatewayAuth). The chain takes the certificate and public key as the UTF-8 bytes of their PEM text.
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import {
   Cert_State,
@@ -13,6 +13,7 @@ import { ChainTxError } from "../../chain/errors";
 import { typeUrlOf } from "../../chain/registry";
 
 const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
 
 export function msgCreateCertificate(owner: string, certPem: string, publicKeyPem: string): EncodeObject {
   return {
@@ -27,7 +28,13 @@ export function msgRevokeCertificate(owner: string, serial: string): EncodeObjec
 
 export type CertificateState = "valid" | "revoked" | "missing";
 
-export async function queryCertificateState(conn: ChainConnection, owner: string, serial: string): Promise<CertificateState> {
+export interface OnChainCertificate {
+  state: "valid" | "revoked";
+  certPem: string;
+}
+
+/** The certificate the chain holds under (owner, serial), whatever its state. */
+export async function queryCertificate(conn: ChainConnection, owner: string, serial: string): Promise<OnChainCertificate | undefined> {
   const res = await conn.query(
     "/akash.cert.v1.Query/Certificates",
     QueryCertificatesRequest,
@@ -35,8 +42,12 @@ export async function queryCertificateState(conn: ChainConnection, owner: string
     QueryCertificatesResponse,
   );
   const found = res.certificates.find((c) => c.serial === serial);
-  if (!found) return "missing";
-  return found.certificate?.state === Cert_State.valid ? "valid" : "revoked";
+  if (!found) return undefined;
+  return { state: found.certificate?.state === Cert_State.valid ? "valid" : "revoked", certPem: fromUtf8.decode(found.certificate?.cert ?? new Uint8Array()) };
+}
+
+export async function queryCertificateState(conn: ChainConnection, owner: string, serial: string): Promise<CertificateState> {
+  return (await queryCertificate(conn, owner, serial))?.state ?? "missing";
 }
 
 /** cert code 1 (not found) or 4 (already revoked): revoking is already done. */

@@ -4,13 +4,14 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { configureProvider, providerConfig } from "../config";
 import { queryConnection, signingClient } from "../chain-session";
-import { checkInputs, logLine, parseChecked, userInputs } from "../hook-support";
+import { checkInputs, parseChecked, resourceLog, userInputs } from "../hook-support";
 import { containsUnknowns, secretOutput } from "../wire";
 import { certificateInputsSchema, type CertificateOutputs } from "./inputs";
 import { generateCertificate } from "./keypair";
 import { isAlreadyRevoked, msgCreateCertificate, msgRevokeCertificate, queryCertificateState } from "./chain";
 
-const TYPE = "Certificate";
+/** A Certificate's lines (its own and those of the txs it shares) name it by its serial. */
+const certificateLog = (serial: string) => resourceLog("Certificate", serial);
 
 export function configure(provider: object, config: pulumi.dynamic.Config): void {
   configureProvider(provider, config);
@@ -30,8 +31,9 @@ export async function create(provider: object, props: Record<string, unknown>): 
   const client = await signingClient(providerConfig(provider));
   const owner = client.signer.address;
   const cert = await generateCertificate(owner, inputs.validDays);
-  await client.queue.submit([msgCreateCertificate(owner, cert.certPem, cert.publicKeyPem)]);
-  logLine(TYPE, cert.serial, `published for ${owner}, valid until ${cert.expiresAt}`);
+  const log = certificateLog(cert.serial);
+  await client.queue.submit([msgCreateCertificate(owner, cert.certPem, cert.publicKeyPem)], { log });
+  log(`published for ${owner}, valid until ${cert.expiresAt}`);
   const outs: CertificateOutputs = { owner, ...cert };
   return { id: `${owner}/${cert.serial}`, outs: { ...userInputs(props), ...outs, privateKeyPem: secretOutput(cert.privateKeyPem) } };
 }
@@ -41,7 +43,7 @@ export async function read(provider: object, id: string, props: Record<string, a
   const conn = await queryConnection(providerConfig(provider));
   const state = await queryCertificateState(conn, owner, serial);
   if (state !== "valid") {
-    logLine(TYPE, serial, `${state === "revoked" ? "revoked on chain" : "not on chain"}; removing this Certificate from the stack`);
+    certificateLog(serial)(`${state === "revoked" ? "revoked on chain" : "not on chain"}; removing this Certificate from the stack`);
     return {};
   }
   // Re-mark the key secret: the engine hands it to read as a plain value.
@@ -60,12 +62,13 @@ export async function del(provider: object, id: string, props: Record<string, an
   if (client.signer.address !== owner) {
     throw new Error(`akash.Certificate ${serial}: owned by ${owner} but the configured wallet is ${client.signer.address}. Fix: set akash:mnemonic to the owner's`);
   }
+  const log = certificateLog(serial);
   try {
-    await client.queue.submit([msgRevokeCertificate(owner, serial)]);
-    logLine(TYPE, serial, "revoked on chain");
+    await client.queue.submit([msgRevokeCertificate(owner, serial)], { log });
+    log("revoked on chain");
   } catch (error) {
     if (!isAlreadyRevoked(error)) throw error;
-    logLine(TYPE, serial, "already revoked or gone on chain; nothing to do");
+    log("already revoked or gone on chain; nothing to do");
   }
 }
 export { del as delete };

@@ -15,10 +15,6 @@ export const certificateInputsSchema = z
 
 export type CertificateInputs = z.output<typeof certificateInputsSchema>;
 
-export interface CertificateArgsShape {
-  validDays?: number;
-}
-
 export interface CertificateOutputs {
   /** The certificate's serial number (decimal), its id on chain with the owner. */
   serial: string;
@@ -30,12 +26,3 @@ export interface CertificateOutputs {
   /** ISO time the certificate expires. */
   expiresAt: string;
 }
-
-export const CERTIFICATE_OUTPUT_NAMES = [
-  "serial",
-  "owner",
-  "certPem",
-  "publicKeyPem",
-  "privateKeyPem",
-  "expiresAt",
-] as const satisfies ReadonlyArray<keyof CertificateOutputs>;

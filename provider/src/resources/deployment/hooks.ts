@@ -82,13 +82,14 @@ export async function diff(provider: object, id: string, olds: Props, news: Prop
 
 export async function create(provider: object, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
   const p = plan(provider, inputs);
-  const session = await openSession(provider, resourceLog(resourceName(inputs)));
+  const session = await openSession(provider, resourceLog(resourceName(inputs)), p.inputs.gatewayAuth);
   return createDeployment(session, p, inputs);
 }
 
 export async function update(provider: object, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-  const session = await openSession(provider, resourceLog(resourceName(olds, id)));
-  return updateDeployment(session, id, plan(provider, olds), plan(provider, news), olds, news);
+  const newPlan = plan(provider, news);
+  const session = await openSession(provider, resourceLog(resourceName(olds, id)), newPlan.inputs.gatewayAuth);
+  return updateDeployment(session, id, plan(provider, olds), newPlan, olds, news);
 }
 
 export async function read(provider: object, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {

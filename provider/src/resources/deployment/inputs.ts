@@ -1,7 +1,7 @@
 // The akash.Deployment resource's inputs (validated with zod in check) and outputs (what create, update and
 // read return and what the SDK class declares).
 import { z } from "zod";
-import type { BidPolicyInput } from "../../market/policy";
+import { credentialProblems } from "./gateway-auth";
 
 const seconds = (what: string, fallback: number) =>
   z
@@ -15,6 +15,30 @@ const secretEnvSchema = z.record(
   z.string(),
   z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "env names are letters, digits, _ . - and start with a letter or _"), z.string()),
 );
+
+/** One PEM block whose END label repeats its BEGIN label, e.g. `CERTIFICATE` or `(?:EC )?PRIVATE KEY`. */
+const pemBlock = (label: string) => new RegExp(`^\\s*-----BEGIN (${label})-----\\r?\\n(?:[A-Za-z0-9+/=]+\\r?\\n)+-----END \\1-----\\s*$`);
+
+/** mTLS credentials for provider gateways; the messages never quote them (the key is secret). */
+export const gatewayAuthSchema = z
+  .object({
+    /** The client certificate (PEM), an akash.Certificate's certPem: its CN is the wallet, and it is published on chain. */
+    certPem: z
+      .string({ error: "gatewayAuth.certPem must be the certificate's PEM text, e.g. an akash.Certificate's certPem" })
+      .regex(pemBlock("CERTIFICATE"), "gatewayAuth.certPem must be one PEM certificate (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----), e.g. an akash.Certificate's certPem"),
+    /** Its private key (PEM), the same akash.Certificate's privateKeyPem. */
+    privateKeyPem: z
+      .string({ error: "gatewayAuth.privateKeyPem must be the private key's PEM text, e.g. an akash.Certificate's privateKeyPem" })
+      .regex(pemBlock("(?:EC )?PRIVATE KEY"), "gatewayAuth.privateKeyPem must be one PEM private key (-----BEGIN PRIVATE KEY----- ... -----END PRIVATE KEY-----), e.g. an akash.Certificate's privateKeyPem"),
+  })
+  .strict()
+  .superRefine(
+    (credentials, ctx) => {
+      for (const problem of credentialProblems(credentials)) ctx.addIssue({ code: "custom", path: [problem.path], message: problem.message });
+    },
+    // Only PEM-shaped text is worth parsing; its shape errors already say what to pass.
+    { when: (payload) => payload.issues.length === 0 },
+  );
 
 export const deploymentInputsSchema = z
   .object({
@@ -34,10 +58,12 @@ export const deploymentInputsSchema = z
     adopt: z.union([z.string().regex(/^[1-9][0-9]*$/, "adopt must be a dseq (a positive integer)"), z.number().int().positive()]).transform(String).optional(),
     /** `{ service: { NAME: value } }`: env values kept secret, added to the SDL's env of that service. */
     secretEnv: secretEnvSchema.optional(),
+    /** mTLS with the wallet's on-chain certificate instead of the default JWT, for providers that accept only mTLS. */
+    gatewayAuth: gatewayAuthSchema.optional(),
     /**
-     * A stable identity of the resource (the SDK sets project/stack/name). Its hash forms the dseq's low six
-     * digits, so an up after a crash between the deployment tx and the end of create finds that deployment
-     * and finishes it instead of paying for a second one.
+     * A stable identity of the resource (the SDK sets project/stack/name, or parent URN/name). Its hash forms the
+     * dseq's low six digits, so an up after a crash between the deployment tx and the end of create finds that
+     * deployment and finishes it instead of paying for a second one.
      */
     resourceKey: z.string().min(1, "resourceKey must not be empty").max(1024, "resourceKey must be at most 1024 characters").optional(),
   })
@@ -50,19 +76,6 @@ export const DEPLOYMENT_INPUT_NAMES = Object.keys(deploymentInputsSchema.shape) 
 /** The input fields of a property bag that also holds outputs and `__provider` (olds are old outputs). */
 export function inputsOf(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(DEPLOYMENT_INPUT_NAMES.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
-}
-
-/** The user-facing arguments (the SDK wraps each in pulumi.Input). */
-export interface DeploymentArgsShape {
-  sdl: string;
-  sdlPath?: string;
-  deposit?: number;
-  bidPolicy?: BidPolicyInput;
-  bidTimeout?: number;
-  readyTimeout?: number;
-  adopt?: string | number;
-  secretEnv?: Record<string, Record<string, string>>;
-  resourceKey?: string;
 }
 
 export interface LeaseOutput {
@@ -131,18 +144,3 @@ export interface DeploymentOutputs {
   /** Upper bound from the SDL's pricing (what the chain lets providers charge), USD per month. */
   estimatedMaxMonthlyUsd: number;
 }
-
-/** Output names, so the SDK can declare them unknown in preview. */
-export const DEPLOYMENT_OUTPUT_NAMES = [
-  "dseq",
-  "owner",
-  "version",
-  "state",
-  "leases",
-  "uris",
-  "forwardedPorts",
-  "ips",
-  "selection",
-  "escrow",
-  "estimatedMaxMonthlyUsd",
-] as const satisfies ReadonlyArray<keyof DeploymentOutputs>;

@@ -18,17 +18,7 @@ import { groupDifferences } from "./groupPaths";
 import { deliver, rolloutGroup, type RolledOutGroup, type RolloutRequest } from "./rollout";
 import type { Session } from "./session";
 import { findKeyed, keyedDseq, settleUnknownCreate, type KeyedDeployments } from "./recovery";
-
-/** Thrown where Pulumi must keep the id: the dynamic host turns it into an init failure (partial state). */
-export class InitError extends Error {
-  constructor(
-    readonly id: string,
-    readonly properties: Record<string, unknown>,
-    readonly reasons: string[],
-  ) {
-    super(reasons.join("; "));
-  }
-}
+import { InitError } from "../hook-support";
 
 const toMicro = (act: number) => String(Math.round(act * 1_000_000));
 

@@ -7,6 +7,7 @@ import { getLeaseStatus } from "../../gateway/leaseStatus";
 import { awaitLeaseReady, type ReadyLease } from "../../gateway/readiness";
 import type { GroupSelection } from "../../market/selection";
 import type { BidPolicy } from "../../market/policy";
+import { explainJwtRefusal } from "./gateway-auth";
 import { acquireLeases, type LeasedGroup } from "./leasing";
 import type { Session } from "./session";
 
@@ -43,6 +44,8 @@ export async function deliver(session: Session, request: RolloutRequest, lease: 
     limit: session.gatewayLimit,
     retryDelayMs: request.pollIntervalMs,
     onRetry: (attempt, error) => log(`manifest to ${lease.provider} not accepted yet (attempt ${attempt}: ${error.message}); retrying`),
+  }).catch((error: unknown) => {
+    throw session.authKind === "jwt" ? explainJwtRefusal(error) : error;
   });
   log(`manifest accepted by ${lease.provider} for group ${lease.gseq}`);
   const ready = await awaitLeaseReady({
@@ -81,6 +84,9 @@ export async function rolloutGroup(session: Session, request: RolloutRequest, fi
         exclude: failed,
         minOseq: lease.oseq + 1,
         pollIntervalMs: request.pollIntervalMs,
+      }).catch((leasing: unknown) => {
+        // The provider's failure is the news; without it the error would only say that no bid was left.
+        throw new Error(`group ${lease.gseq}: provider ${lease.provider} failed before readiness (${reason}), and no other bid replaced it: ${(leasing as Error).message}`);
       });
       lease = next.leases[0];
       selection = next.selection[0];

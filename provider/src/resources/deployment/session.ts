@@ -1,6 +1,7 @@
 // The chain access a Deployment hook needs: a signing client (create, update, delete) or a read-only
-// connection (read), both from the configure-time config, plus the process's shared gateway token and request
-// cap. Progress lines go to stdout, which the engine shows; each names its resource.
+// connection (read), both from the configure-time config, plus the gateway credential (the process's shared JWT,
+// or the resource's mTLS certificate) and request cap. Progress lines go to stdout, which the engine shows; each
+// names its resource.
 import type { ChainConnection, Log } from "../../chain/connection";
 import type { AkashClient } from "../../chain/client";
 import { estimateBlockTime } from "../../chain/blocks";
@@ -9,13 +10,15 @@ import type { GatewayAuth } from "../../gateway/https";
 import type { Limiter } from "../../gateway/limiter";
 import { providerConfig, type AkashConfig } from "../config";
 import { queryConnection, signingClient } from "../chain-session";
-import { logLine } from "../hook-support";
+import { resourceLog as typedResourceLog } from "../hook-support";
+import { verifyGatewayCertificate, type GatewayCredentials } from "./gateway-auth";
 
 export interface Session extends AkashClient {
   config: AkashConfig;
   owner: string;
-  /** A fresh provider-gateway credential (JWT signed by the wallet key, shared by the signer's resources). */
+  /** A fresh provider-gateway credential: a JWT signed by the wallet key (shared by the signer's resources), or mTLS. */
   auth: () => Promise<GatewayAuth>;
+  authKind: GatewayAuth["kind"];
   /** The process's cap on concurrent provider-gateway requests. */
   gatewayLimit: Limiter;
   log: Log;
@@ -36,24 +39,34 @@ export function resourceName(props: Record<string, unknown>, dseq?: string): str
 
 /** Progress lines for one resource, e.g. "akash.Deployment web: bids 3 of 4". Never given secrets. */
 export function resourceLog(name: string): Log {
-  return (message) => logLine("Deployment", name, message);
+  return typedResourceLog("Deployment", name);
 }
 
-export async function openSession(provider: object, log: Log): Promise<Session> {
+/** With `credentials` (gatewayAuth), verified on chain before anything is sent, gateways are spoken to over mTLS. */
+export async function openSession(provider: object, log: Log, credentials?: GatewayCredentials): Promise<Session> {
   const config = providerConfig(provider);
   const client = await signingClient(config, log);
-  const token = sharedGatewayToken(client.signer);
+  if (credentials) await verifyGatewayCertificate(client.conn, client.signer.address, credentials);
   const blockTimeSeconds = await estimateBlockTime(client.conn);
   return {
     ...client,
     config,
     owner: client.signer.address,
-    auth: async () => ({ kind: "jwt", token: await token() }),
+    ...gatewayAuth(client, credentials),
     gatewayLimit: sharedGatewayLimit(),
     log,
     blockTimeSeconds,
     pollIntervalMs: Math.min(2000, Math.max(250, Math.round(blockTimeSeconds * 1000))),
   };
+}
+
+function gatewayAuth(client: AkashClient, credentials?: GatewayCredentials): Pick<Session, "auth" | "authKind"> {
+  if (credentials) {
+    const mtls: GatewayAuth = { kind: "mtls", certPem: credentials.certPem, keyPem: credentials.privateKeyPem };
+    return { auth: async () => mtls, authKind: "mtls" };
+  }
+  const token = sharedGatewayToken(client.signer);
+  return { auth: async () => ({ kind: "jwt", token: await token() }), authKind: "jwt" };
 }
 
 /** Chain queries only: refresh must work without a mnemonic and without any provider being reachable. */

@@ -8,13 +8,14 @@ import { msgDepositDeployment } from "../../chain/escrow/messages";
 import { toDisplayUnits } from "../../chain/escrow/runway";
 import { configureProvider, providerConfig } from "../config";
 import { queryConnection, signingClient } from "../chain-session";
-import { checkInputs, logLine, parseChecked, partialFailure, userInputs } from "../hook-support";
+import { checkInputs, InitError, parseChecked, resourceLog, userInputs } from "../hook-support";
 import { containsUnknowns, isUnknown } from "../wire";
 import { escrowInputsSchema, type EscrowInputs, type EscrowOutputs } from "./inputs";
 import { escrowSnapshot, type EscrowSnapshot } from "./snapshot";
 import { planTopUp, runwayOutputs } from "./top-up";
 
-const TYPE = "Escrow";
+/** An Escrow's lines (its own and those of the txs it shares) name it by its deployment's dseq. */
+const escrowLog = (dseq: string) => resourceLog("Escrow", dseq);
 const INPUT_NAMES = ["dseq", "minRunwayHours", "targetRunwayHours", "maxTopUp"] as const;
 
 function escrowId(owner: string, dseq: string): string {
@@ -37,11 +38,11 @@ export async function diff(provider: object, _id: string, olds: Record<string, a
   const conn = await queryConnection(providerConfig(provider));
   const snapshot = await escrowSnapshot(conn, olds.owner, inputs.dseq);
   if (!snapshot.open) {
-    logLine(TYPE, inputs.dseq, `${snapshot.reason}; nothing to top up (pulumi refresh removes this Escrow from the stack)`);
+    escrowLog(inputs.dseq)(`${snapshot.reason}; nothing to top up (pulumi refresh removes this Escrow from the stack)`);
     return { changes: false };
   }
   const plan = planTopUp(snapshot.runway, snapshot.blockTimeSeconds, inputs);
-  if (plan.due) logLine(TYPE, inputs.dseq, `${plan.reason}: this update deposits ${toDisplayUnits(plan.amountUact.toString())} ACT`);
+  if (plan.due) escrowLog(inputs.dseq)(`${plan.reason}: this update deposits ${toDisplayUnits(plan.amountUact.toString())} ACT`);
   return { changes: plan.due };
 }
 
@@ -64,24 +65,25 @@ export async function read(provider: object, id: string, props: Record<string, a
   const conn = await queryConnection(providerConfig(provider));
   const snapshot = await escrowSnapshot(conn, owner, dseq);
   if (!snapshot.open) {
-    logLine(TYPE, dseq, `${snapshot.reason}; removing this Escrow from the stack`);
+    escrowLog(dseq)(`${snapshot.reason}; removing this Escrow from the stack`);
     return {};
   }
   return { id, props: { ...userInputs(props), ...runwayOutputs(snapshot.runway), owner, lastTopUp: Number(props.lastTopUp ?? 0) } };
 }
 
 export async function del(_provider: object, _id: string, props: Record<string, any>): Promise<void> {
-  logLine(TYPE, String(props.dseq), "nothing to do on chain: the escrow is refunded to the owner when the deployment closes");
+  escrowLog(String(props.dseq))("nothing to do on chain: the escrow is refunded to the owner when the deployment closes");
 }
 export { del as delete };
 
 /** Tops the escrow up when its runway is below minRunwayHours and returns the outputs. */
 async function keepFunded(client: AkashClient, inputs: EscrowInputs, raw: Record<string, unknown>, previousTopUp: number): Promise<EscrowOutputs> {
   const owner = client.signer.address;
+  const log = escrowLog(inputs.dseq);
   const snapshot = await openSnapshot(client, owner, inputs.dseq);
   const plan = planTopUp(snapshot.runway, snapshot.blockTimeSeconds, inputs);
   if (!plan.due) {
-    logLine(TYPE, inputs.dseq, `no top-up: ${plan.reason}`);
+    log(`no top-up: ${plan.reason}`);
     return { owner, ...runwayOutputs(snapshot.runway), lastTopUp: previousTopUp };
   }
   const amount = plan.amountUact.toString();
@@ -92,15 +94,15 @@ async function keepFunded(client: AkashClient, inputs: EscrowInputs, raw: Record
         `${toDisplayUnits(held)} ACT. Fix: mint ACT first (an akash.Wallet resource with a higher targetAct), or lower targetRunwayHours/maxTopUp`,
     );
   }
-  await client.queue.submit([msgDepositDeployment({ signer: owner, deployment: { owner, dseq: inputs.dseq }, amount: { denom: "uact", amount } })]);
+  await client.queue.submit([msgDepositDeployment({ signer: owner, deployment: { owner, dseq: inputs.dseq }, amount: { denom: "uact", amount } })], { log });
   const lastTopUp = toDisplayUnits(amount);
-  logLine(TYPE, inputs.dseq, `${plan.reason}: deposited ${lastTopUp} ACT${plan.capped ? " (capped by maxTopUp; below targetRunwayHours)" : ""}`);
+  log(`${plan.reason}: deposited ${lastTopUp} ACT${plan.capped ? " (capped by maxTopUp; below targetRunwayHours)" : ""}`);
   try {
     const after = await openSnapshot(client, owner, inputs.dseq);
     return { owner, ...runwayOutputs(after.runway), lastTopUp };
   } catch (error) {
     // The deposit is on chain: record it even though the new runway could not be read.
-    throw partialFailure(escrowId(owner, inputs.dseq), { ...raw, owner, lastTopUp }, `deposited ${lastTopUp} ACT but could not read the escrow back: ${(error as Error).message}`);
+    throw new InitError(escrowId(owner, inputs.dseq), { ...raw, owner, lastTopUp }, [`deposited ${lastTopUp} ACT but could not read the escrow back: ${(error as Error).message}`]);
   }
 }
 

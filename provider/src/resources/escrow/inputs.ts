@@ -30,14 +30,6 @@ export const escrowInputsSchema = z
 
 export type EscrowInputs = z.output<typeof escrowInputsSchema>;
 
-/** The user-facing arguments (the SDK wraps each in pulumi.Input). */
-export interface EscrowArgsShape {
-  dseq: string | number;
-  minRunwayHours?: number;
-  targetRunwayHours?: number;
-  maxTopUp?: number;
-}
-
 export interface EscrowOutputs {
   /** The deployment owner (the configured wallet). */
   owner: string;
@@ -52,12 +44,3 @@ export interface EscrowOutputs {
   /** ACT deposited by the latest top-up this resource made; 0 if none. */
   lastTopUp: number;
 }
-
-export const ESCROW_OUTPUT_NAMES = [
-  "owner",
-  "balance",
-  "ratePerBlock",
-  "runwayHours",
-  "estimatedCloseTime",
-  "lastTopUp",
-] as const satisfies ReadonlyArray<keyof EscrowOutputs>;

@@ -10,14 +10,15 @@ import { estimateBlockTime } from "../../chain/blocks";
 import { toDisplayUnits } from "../../chain/escrow/runway";
 import { configureProvider, providerConfig } from "../config";
 import { queryConnection, signingClient } from "../chain-session";
-import { checkInputs, logLine, parseChecked, partialFailure, userInputs } from "../hook-support";
+import { checkInputs, InitError, parseChecked, resourceLog, userInputs } from "../hook-support";
 import { containsUnknowns } from "../wire";
 import { toBaseUnits } from "../escrow/top-up";
 import { walletInputsSchema, type MintOutput, type WalletInputs, type WalletOutputs } from "./inputs";
 import { planMint, afterSpread } from "./mint-plan";
 import { assertMintsAllowed, mintRecordKey, mintTerms, msgMintAct, waitForMint } from "./bme";
 
-const TYPE = "Wallet";
+/** A Wallet's lines (its own and those of the txs it shares) name it by its address. */
+const walletLog = (address: string) => resourceLog("Wallet", address);
 const INPUT_NAMES = ["minAct", "targetAct", "maxAktPerRun", "aktPriceUsd", "mintTimeout"] as const;
 /** Left for fees when checking the AKT balance covers a burn. */
 const FEE_RESERVE_UAKT = 500_000n;
@@ -42,7 +43,7 @@ export async function diff(provider: object, _id: string, olds: Record<string, a
   const conn = await queryConnection(providerConfig(provider));
   const { act } = await balances(conn, olds.address);
   if (act >= toBaseUnits(inputs.minAct)) return { changes: false };
-  logLine(TYPE, olds.address, `holds ${toDisplayUnits(act.toString())} ACT, below minAct ${inputs.minAct}: this update burns AKT (at most ${inputs.maxAktPerRun}) to mint ACT`);
+  walletLog(olds.address)(`holds ${toDisplayUnits(act.toString())} ACT, below minAct ${inputs.minAct}: this update burns AKT (at most ${inputs.maxAktPerRun}) to mint ACT`);
   return { changes: true };
 }
 
@@ -67,7 +68,7 @@ export async function read(provider: object, id: string, props: Record<string, a
 }
 
 export async function del(_provider: object, id: string): Promise<void> {
-  logLine(TYPE, id, "nothing to do on chain: minted ACT stays in the wallet");
+  walletLog(id)("nothing to do on chain: minted ACT stays in the wallet");
 }
 export { del as delete };
 
@@ -86,11 +87,12 @@ async function walletOutputs(conn: ChainConnection, address: string, lastMint: M
 async function topUpAct(client: AkashClient, inputs: WalletInputs, raw: Record<string, unknown>, previous: MintOutput): Promise<WalletOutputs> {
   const { conn } = client;
   const address = client.signer.address;
+  const log = walletLog(address);
   const { akt, act } = await balances(conn, address);
   const terms = await mintTerms(conn, inputs.aktPriceUsd);
   const plan = planMint(act, inputs, terms);
   if (!plan.due) {
-    logLine(TYPE, address, `no mint: ${plan.reason}`);
+    log(`no mint: ${plan.reason}`);
     return walletOutputs(conn, address, previous);
   }
   const burnedAkt = toDisplayUnits(plan.burnUakt.toString());
@@ -101,10 +103,8 @@ async function topUpAct(client: AkashClient, inputs: WalletInputs, raw: Record<s
     );
   }
   await assertMintsAllowed(conn);
-  const result = await client.queue.submit([msgMintAct(address, plan.burnUakt)]);
-  logLine(
-    TYPE,
-    address,
+  const result = await client.queue.submit([msgMintAct(address, plan.burnUakt)], { log });
+  log(
     `${plan.reason}: burned ${burnedAkt} AKT at ${terms.aktPriceInAct} ACT/AKT (${terms.priceSource}) for about ` +
       `${toDisplayUnits(plan.expectedUact.toString())} ACT${plan.capped ? " (capped by maxAktPerRun; below targetAct)" : ""}; waiting for the BME mint epoch`,
   );
@@ -114,9 +114,9 @@ async function topUpAct(client: AkashClient, inputs: WalletInputs, raw: Record<s
   }
   if (outcome.status === "pending") {
     const reason = `the mint of ${burnedAkt} AKT (tx ${result.txHash}) is still pending after ${inputs.mintTimeout} s; the BME executes it at a later epoch. Run pulumi refresh or up again`;
-    throw partialFailure(address, { ...raw, ...(await walletOutputs(conn, address, { burnedAkt, mintedAct: 0 })) }, reason);
+    throw new InitError(address, { ...raw, ...(await walletOutputs(conn, address, { burnedAkt, mintedAct: 0 })) }, [reason]);
   }
   const lastMint = { burnedAkt, mintedAct: toDisplayUnits(afterSpread(outcome.mintedUact, terms.mintSpreadBps).toString()) };
-  logLine(TYPE, address, `mint executed: ${lastMint.mintedAct} ACT credited`);
+  log(`mint executed: ${lastMint.mintedAct} ACT credited`);
   return walletOutputs(conn, address, lastMint);
 }

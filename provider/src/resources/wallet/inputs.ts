@@ -30,14 +30,6 @@ export const walletInputsSchema = z
 
 export type WalletInputs = z.output<typeof walletInputsSchema>;
 
-export interface WalletArgsShape {
-  minAct: number;
-  targetAct: number;
-  maxAktPerRun: number;
-  aktPriceUsd?: number;
-  mintTimeout?: number;
-}
-
 export interface MintOutput {
   /** AKT burned by the latest mint this resource made; 0 if none. */
   burnedAkt: number;
@@ -51,5 +43,3 @@ export interface WalletOutputs {
   actBalance: number;
   lastMint: MintOutput;
 }
-
-export const WALLET_OUTPUT_NAMES = ["address", "aktBalance", "actBalance", "lastMint"] as const satisfies ReadonlyArray<keyof WalletOutputs>;
