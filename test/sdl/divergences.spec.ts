@@ -132,12 +132,18 @@ describe("TS SDK divergences (D1-D15): following Go", () => {
   });
 
   it("D12: rejects what the provider or chain rejects (service name, env name, no global, limits, hostnames, denom)", () => {
+    expect(rejects((d) => {
+      [d.services.Web_Svc, d.deployment.Web_Svc] = [d.services.web, d.deployment.web];
+      delete d.services.web;
+      delete d.deployment.web;
+    })).to.match(/service name "Web_Svc" is invalid/);
     expect(rejects((d) => (d.services.web.env = ["1BAD=x"]))).to.match(/env var name/);
     expect(rejects((d) => (d.services.web.expose[0].to = [{ service: "x" }]))).to.match(/zero global services/);
     expect(rejects((d) => (d.deployment.web.dc.count = 0))).to.match(/count must be at least 1/);
     expect(rejects((d) => (resources(d).memory.size = "10Ti"))).to.match(/invalid unit memory/);
     expect(rejects((d) => (d.services.web.expose[0].accept = ["bad_host"]))).to.match(/invalid hostname/);
     expect(rejects((d) => (resources(d).cpu.attributes = { gen: "x" }))).to.match(/unsupported cpu attribute/);
+    expect(rejects((d) => (d.profiles.placement.dc.pricing.web.denom = "ufoo"))).to.match(/pricing denom "ufoo" is not accepted by the chain/);
   });
 
   it("D13: params without storage give storage null; proxy_buffer_size 0 is omitted", () => {

@@ -3,7 +3,7 @@
  * (v2_test.go, v2_1_test.go, v2_ip_test.go, storage_test.go, sdl_test.go).
  */
 import { expect } from "chai";
-import { compileSdl, SdlError, groupSpecToJson, type CompiledSdl } from "../../provider/src/sdl";
+import { compileSdl, SdlError, groupSpecToJson, type CompiledSdl, type GroupSpecJson, type ManifestGroup } from "../../provider/src/sdl";
 import { fixture, fixtureFiles } from "./fixtures";
 
 const compile = (file: string): CompiledSdl => compileSdl(fixture("go-sdl-testdata", file), { file });
@@ -18,7 +18,95 @@ function rejection(file: string): string {
   throw new Error(`${file} was accepted`);
 }
 
+const httpDefaults = { maxBodySize: 1048576, readTimeout: 60000, sendTimeout: 60000, nextTries: 3, nextTimeout: 0, nextCases: ["error", "timeout"] };
+
+/**
+ * go/manifest/v2beta3 Groups.CheckAgainstGSpecs: each manifest service has the resources of a unit of its group
+ * and stays within the unit's replicas and endpoints, and every unit's replicas and endpoints are used up.
+ */
+function checkAgainstGroupSpecs(manifest: ManifestGroup[], specs: GroupSpecJson[]): void {
+  expect(manifest.map((g) => g.name)).to.deep.equal(specs.map((g) => g.name));
+  manifest.forEach((group, g) => {
+    const left = new Map(
+      specs[g]!.resources.map((u) => {
+        const kinds = u.resource.endpoints.map((e) => e.kind ?? 0);
+        const count = (kind: number) => kinds.filter((k) => k === kind).length;
+        return [u.resource.id, { unit: u, replicas: u.count, http: count(0), port: count(1), ip: count(2) }];
+      }),
+    );
+    for (const svc of group.services) {
+      const budget = left.get(svc.resources.id);
+      expect(budget, `${svc.name}: resources ID ${svc.resources.id}`).to.not.equal(undefined);
+      const { unit } = budget!;
+      for (const key of ["cpu", "gpu", "memory", "storage"] as const) expect(svc.resources[key], `${svc.name} ${key}`).to.deep.equal(unit.resource[key]);
+      expect(svc.count, `${svc.name}: replicas`).to.be.at.most(budget!.replicas);
+      budget!.replicas -= svc.count;
+      for (const e of svc.expose.filter((x) => x.global)) {
+        const ingress = e.proto === "TCP" && (e.externalPort || e.port) === 80;
+        if (ingress) budget!.http--;
+        else budget!.port--;
+        if (e.ip !== "") budget!.ip--;
+      }
+    }
+    for (const [id, b] of left) expect([b.replicas, b.http, b.port, b.ip], `group ${group.name} unit ${id}: unused`).to.deep.equal([0, 0, 0, 0]);
+  });
+}
+
 describe("Go unit-test inputs (go/sdl/_testdata)", () => {
+  it("Test_V2_1_Parse_simple: one group, one unit with count 2, and the manifest Go expects", () => {
+    const c = compile("v2.1-simple.yaml");
+    const groups = c.groups.map(groupSpecToJson);
+    expect(groups).to.have.length(1);
+    expect(groups[0]!.resources).to.have.length(1);
+    expect(groups[0]!.requirements.attributes![0]).to.deep.equal({ key: "region", value: "us-west" });
+    const resources = {
+      id: 1,
+      cpu: { units: { val: "100" } },
+      gpu: { units: { val: "0" } },
+      memory: { size: { val: String(128 * 1024 ** 2) } },
+      storage: [{ name: "default", size: { val: String(1024 ** 3) } }],
+      endpoints: [{ sequence_number: 0 }, { kind: 1, sequence_number: 0 }],
+    };
+    expect(groups[0]!.resources[0]).to.deep.equal({ resource: resources, count: 2, price: { denom: "uact", amount: "50.000000000000000000" } });
+    expect(c.manifest).to.deep.equal([
+      {
+        name: "westcoast",
+        services: [
+          {
+            name: "web",
+            image: "nginx",
+            command: null,
+            args: null,
+            env: null,
+            resources,
+            count: 2,
+            expose: [
+              { port: 80, externalPort: 0, proto: "TCP", service: "", global: true, hosts: ["ahostname.com"], httpOptions: httpDefaults, ip: "", endpointSequenceNumber: 0 },
+              { port: 12345, externalPort: 0, proto: "UDP", service: "", global: true, hosts: null, httpOptions: httpDefaults, ip: "", endpointSequenceNumber: 0 },
+            ],
+            credentials: null,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("TestV2_1_TEE_CPU / TestV2_1_TEE_CPUGPU: params.tee has the type and attestation, cpu-gpu keeps its GPU", () => {
+    const cpu = compile("v2.1-tee-cpu.yaml").manifest;
+    expect(cpu).to.have.length(1);
+    expect(cpu[0]!.services[0]!.params!.tee).to.deep.equal({ type: "cpu", attestation: true });
+    const gpu = compile("v2.1-tee-cpu-gpu.yaml").manifest[0]!.services[0]!;
+    expect(gpu.params!.tee).to.deep.equal({ type: "cpu-gpu", attestation: true });
+    expect(gpu.resources.gpu!.units.val).to.equal("1");
+  });
+
+  it("Test_V2_Cross_Validates / Test_V2_1_Cross_Validates: the manifest agrees with the deployment groups", () => {
+    for (const file of ["legacy/deployment-v2.yaml", "simple3.yaml", "private_service.yaml", "v2.1-simple.yaml", "v2.1-simple3.yaml", "v2.1-private_service.yaml"]) {
+      const c = compileSdl(fixture("go-sdl-testdata", ...file.split("/")), { file });
+      checkAgainstGroupSpecs(c.manifest, c.groups.map(groupSpecToJson));
+    }
+  });
+
   it("TestV2ParseServiceMix2: v2.0 gives 2 resource units (ids 1, 2, count 1 each)", () => {
     const g = compile("service-mix2.yaml").groups.map(groupSpecToJson)[0]!;
     expect(g.resources.map((u) => [u.resource.id, u.count])).to.deep.equal([[1, 1], [2, 1]]);

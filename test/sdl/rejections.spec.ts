@@ -56,7 +56,7 @@ describe("SDL rejections", () => {
         expect(issue!.message).to.match(message);
         expect(issue!.file).to.equal(file);
         expect(issue!.line).to.be.a("number").greaterThan(0);
-        expect(issue!.fix).to.be.a("string").that.is.not.empty;
+        for (const i of issues) expect(i.fix, `${i.path}: ${i.message}`).to.be.a("string").that.is.not.empty;
       });
     }
   });

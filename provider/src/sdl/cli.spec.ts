@@ -40,6 +40,13 @@ describe("sdl/cli", () => {
     expect(await sdlCommand([write("human.yaml", text)], io)).to.equal(0);
     expect(io.out).to.contain("group dc").and.contain("unit 1: count 1, cpu 500m, memory 512Mi").and.contain(`version: ${compileSdl(text).versionHex}`);
     expect(io.out).to.not.contain("hunter22");
+    expect(io.out).to.contain("manifest (sorted JSON with registry passwords masked; the version hashes the real passwords").and.not.contain("as hashed");
+  });
+
+  it("labels the printed manifest as the hashed text only when nothing is masked", async () => {
+    const io = capture();
+    expect(await sdlCommand([write("plain.yaml", sampleSdl())], io)).to.equal(0);
+    expect(io.out).to.contain(`manifest (sorted JSON, as hashed):\n${compileSdl(sampleSdl()).manifestJson}\n`);
   });
 
   it("prints every problem as file:line:col path: message (fix) and exits 1", async () => {

@@ -65,12 +65,15 @@ function redacted(manifest: ManifestGroup[]): unknown {
 function render(compiled: CompiledSdl, json: boolean): string {
   const groups = compiled.groups.map(groupSpecToJson);
   if (json) return `${JSON.stringify({ version: compiled.versionHex, groups, manifest: compiled.manifest })}\n`;
+  const masked = compiled.manifest.some((g) => g.services.some((s) => s.credentials));
   return [
     `SDL version ${compiled.sdl.versionText}, pricing denom ${compiled.denom}`,
     "",
     ...describeGroups(groups),
     "",
-    "manifest (sorted JSON, as hashed):",
+    masked
+      ? "manifest (sorted JSON with registry passwords masked; the version hashes the real passwords, see --json):"
+      : "manifest (sorted JSON, as hashed):",
     sortedManifestJson(redacted(compiled.manifest)),
     "",
     `version: ${compiled.versionHex}`,

@@ -3,13 +3,14 @@
  * exact sorted JSON and the 32-byte version hash Go computes. Throws SdlError listing every problem found.
  */
 import type { GroupSpec } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
+import { decodeSdl } from "./decode";
 import { IssueList, SdlError, type PathSegment } from "./errors";
 import { buildGroups } from "./groups";
 import { jsonVersion, sortedManifestJson } from "./hash";
 import type { ManifestGroup } from "./manifest";
-import { GoScalar, parseYaml, type YamlValue } from "./parse";
+import { isYamlMap, parseYaml, type YamlValue } from "./parse";
 import { toGroupSpec } from "./proto";
-import { sdlSchema, type ParsedSdl } from "./schema";
+import type { ParsedSdl } from "./schema";
 import { validateSdl } from "./validate";
 
 export interface CompiledSdl {
@@ -47,23 +48,19 @@ const knownKeys: Array<[PathSegment[], string[]]> = [
   [["deployment", "*", "*"], ["profile", "count"]],
 ];
 
-function isMap(v: YamlValue): v is Record<string, YamlValue> {
-  return v !== undefined && !(v instanceof GoScalar) && !Array.isArray(v);
-}
-
 function ignoredKeys(root: YamlValue): string[] {
   const out: string[] = [];
   const visit = (v: YamlValue, pattern: PathSegment[], at: string, known: string[]) => {
     if (pattern.length === 0) {
-      if (!isMap(v)) return;
+      if (!isYamlMap(v)) return;
       for (const key of Object.keys(v)) if (!known.includes(key)) out.push(`${at}.${key} is ignored (not an SDL field)`);
       return;
     }
     const [head, ...rest] = pattern;
     if (head === "*") {
       if (Array.isArray(v)) v.forEach((x, i) => visit(x, rest, `${at}[${i}]`, known));
-      else if (isMap(v)) for (const [k, x] of Object.entries(v)) visit(x, rest, `${at}.${k}`, known);
-    } else if (isMap(v)) {
+      else if (isYamlMap(v)) for (const [k, x] of Object.entries(v)) visit(x, rest, `${at}.${k}`, known);
+    } else if (isYamlMap(v)) {
       visit(v[head as string], rest, at === "" ? String(head) : `${at}.${String(head)}`, known);
     }
   };
@@ -77,18 +74,12 @@ export function compileSdl(text: string, options: CompileOptions = {}): Compiled
     throw new SdlError(parsed.issues.map((i) => (options.file === undefined ? i : { ...i, file: options.file })));
   }
   const issues = new IssueList(parsed.locate, options.file);
-  const result = sdlSchema.safeParse(parsed.root);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const fix = (issue as { params?: { fix?: string } }).params?.fix;
-      issues.add(issue.path as PathSegment[], issue.message, fix);
-    }
-    throw new SdlError(issues.issues);
-  }
-  const sdl = result.data;
+  const decoded = decodeSdl(parsed.root, issues);
+  if (!decoded) throw new SdlError(issues.issues);
+  const { sdl, skipped } = decoded;
   const warnings = [...parsed.warnings, ...ignoredKeys(parsed.root)];
   const built = buildGroups(sdl, issues);
-  validateSdl(sdl, built.groups, issues, warnings);
+  validateSdl(sdl, built.groups, skipped, issues, warnings);
   if (!issues.empty) throw new SdlError(issues.issues);
 
   const manifestJson = sortedManifestJson(built.manifest);

@@ -24,7 +24,7 @@ const cpuAttributes = mapping(z.record(z.string(), z.unknown(), mappingError).op
         continue;
       }
       const value = decodeString(v as YamlValue);
-      if (!value.ok) ctx.addIssue({ code: "custom", path: [key], message: value.message });
+      if (!value.ok) ctx.addIssue({ code: "custom", path: [key], message: value.message, params: { fix: "write the architecture as text, e.g. arch: amd64" } });
       else attrs.push({ key, value: value.value });
     }
     return sortAttributes(attrs);

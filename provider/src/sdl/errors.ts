@@ -38,7 +38,10 @@ export function formatIssue(issue: SdlIssue): string {
 export class SdlError extends Error {
   readonly issues: SdlIssue[];
 
-  constructor(issues: SdlIssue[]) {
+  /** `issues` are listed in file order; those without a position come last. */
+  constructor(unordered: SdlIssue[]) {
+    const line = (i: SdlIssue) => i.line ?? Infinity;
+    const issues = [...unordered].sort((a, b) => line(a) - line(b) || (a.column ?? 0) - (b.column ?? 0));
     const noun = issues.length === 1 ? "problem" : "problems";
     super(`invalid SDL: ${issues.length} ${noun}\n${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`);
     this.name = "SdlError";

@@ -1,12 +1,10 @@
 import { expect } from "chai";
 import { IssueList } from "./errors";
 import { endpointSequenceNumbers, exposeEndpoints, manifestExposes } from "./expose";
-import { parseYaml } from "./parse";
-import { sdlSchema } from "./schema";
-import { sampleSdl, type SdlDoc } from "./testing";
+import { parsedSdl, sampleSdl, type SdlDoc } from "./testing";
 
 function sdlOf(edit: (d: SdlDoc) => void) {
-  return sdlSchema.parse(parseYaml(sampleSdl(edit)).root);
+  return parsedSdl(sampleSdl(edit));
 }
 
 describe("sdl/expose", () => {
@@ -33,6 +31,25 @@ describe("sdl/expose", () => {
       ["api", 80, false, ["a.example.com"]],
     ]);
     expect(exposeEndpoints(exposes)).to.deep.equal([{ sequence_number: 0 }]);
+  });
+
+  it("orders 14 exposes that tie on (service, port, proto, global) the way Go's sort.Sort (pdqsort) does", () => {
+    // Ports 7000-7006 twice each: once on the shared ingress (as = port), once on a leased IP (as = port + 1000).
+    const plain = [7001, 7005, 7006, 7003, 7004];
+    const leased = [7002, 7006, 7004];
+    const sdl = sdlOf((d) => {
+      d.endpoints = { myip: { kind: "ip" } };
+      d.services.web.expose = [
+        ...plain.map((port) => ({ port, as: port, proto: "udp", to: [{ global: true }] })),
+        ...leased.map((port) => ({ port, as: port + 1000, proto: "udp", to: [{ global: true, ip: "myip" }] })),
+        { port: 7000, as: 7000, proto: "udp", to: [{ global: true }] },
+        ...[7000, 7005, 7003, 7001].map((port) => ({ port, as: port + 1000, proto: "udp", to: [{ global: true, ip: "myip" }] })),
+        { port: 7002, as: 7002, proto: "udp", to: [{ global: true }] },
+      ];
+    });
+    const exposes = manifestExposes(sdl.services.web!.expose, endpointSequenceNumbers(sdl), [], new IssueList());
+    // The order hand-traced in ./pdqsort.spec.ts; a stable sort would put 7001 before 8001 and 7004 before 8004.
+    expect(exposes.map((e) => e.externalPort)).to.deep.equal([7000, 8000, 8001, 7001, 7002, 8002, 7003, 8003, 8004, 7004, 8005, 7005, 8006, 7006]);
   });
 
   it("applies HTTP option defaults and rejects values over Go's limits", () => {

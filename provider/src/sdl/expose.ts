@@ -4,7 +4,8 @@
  * HTTP option defaults and limits, leased-IP sequence numbers, Go's sort order.
  */
 import type { IssueList, PathSegment } from "./errors";
-import { goSort, goStringLess, sortedKeys } from "./gosort";
+import { own } from "./fields";
+import { goSort, goStringLess, sortedKeys, sortStrings } from "./gosort";
 import type { EndpointJson, HttpOptionsJson, ServiceExposeJson } from "./manifest";
 import type { Expose, HttpOptions, ParsedSdl } from "./schema";
 
@@ -23,14 +24,14 @@ const nextCases = new Set(["error", "timeout", "500", "502", "503", "504", "403"
 export function endpointSequenceNumbers(sdl: ParsedSdl): Map<string, number> {
   const names: string[] = [];
   for (const svc of sortedKeys(sdl.deployment)) {
-    for (const expose of sdl.services[svc]?.expose ?? []) {
+    for (const expose of own(sdl.services, svc)?.expose ?? []) {
       for (const to of expose.to ?? []) {
         if (to.global && to.ip === "") continue;
         names.push(to.ip);
       }
     }
   }
-  goSort(names, goStringLess);
+  sortStrings(names);
   const seq = new Map<string, number>();
   names.forEach((name, i) => seq.set(name, i + 1));
   return seq;

@@ -27,7 +27,7 @@ describe("sdl/fields (yaml.v3 struct decoding in zod)", () => {
 
   it("decodes maps (absent = empty) and custom text decoders (null keeps the fallback)", () => {
     expect(map(str()).parse(undefined)).to.deep.equal({});
-    const twice = textField((t) => ({ ok: true, value: t + t }), "none");
+    const twice = textField((t) => ({ ok: true, value: t + t }), "none", "write text");
     expect(z.object({ a: twice, b: twice }).parse({ a: s("x") })).to.deep.equal({ a: "xx", b: "none" });
   });
 

@@ -9,7 +9,7 @@ import { goSort, goStringLess } from "./gosort";
 import type { Attribute } from "./schema";
 
 /** zod field running a Go decoder; `fix` tells the user what to write instead. */
-export function field<T>(decode: (v: YamlValue) => Decoded<T>, fix?: string) {
+export function field<T>(decode: (v: YamlValue) => Decoded<T>, fix: string) {
   return z
     .custom<YamlValue>(() => true)
     .optional()
@@ -22,7 +22,7 @@ export function field<T>(decode: (v: YamlValue) => Decoded<T>, fix?: string) {
 }
 
 /** A field decoded from the scalar's raw text by a Go UnmarshalYAML; null keeps `fallback`. */
-export function textField<T>(decode: (text: string) => Decoded<T>, fallback: T, fix?: string) {
+export function textField<T>(decode: (text: string) => Decoded<T>, fallback: T, fix: string) {
   return field((v) => {
     const t = scalarText(v);
     if (!t.ok) return t;
@@ -30,11 +30,19 @@ export function textField<T>(decode: (text: string) => Decoded<T>, fallback: T, 
   }, fix);
 }
 
-export const str = (fix?: string) => field(decodeString, fix);
+export const str = (fix = "write a single text value (quote it if it contains \": \" or \" #\")") => field(decodeString, fix);
 export const bool = field(decodeBool, "write true or false");
-export const uint32 = (fix?: string) => field((v) => decodeUint(v, 32), fix);
+export const uint32 = (fix = "write a whole number, without quotes") => field((v) => decodeUint(v, 32), fix);
 
-export const mappingError = { error: "must be a mapping (key: value pairs)" };
+const mappingMessage = "must be a mapping (key: value pairs)";
+const listMessage = "must be a list";
+export const mappingError = { error: mappingMessage };
+
+/** zod's own type errors (a list or mapping expected) carry no params, so their fix is found by message. */
+export const shapeFixes: Readonly<Record<string, string>> = {
+  [mappingMessage]: "write key: value pairs on the lines below, indented (or { key: value })",
+  [listMessage]: "write a list: one \"- item\" line per entry, indented below the key (or [a, b])",
+};
 
 /**
  * Lets `schema` (a zod object or record) see a scalar as the plain value it is: zod would otherwise accept the
@@ -56,7 +64,12 @@ export function pointer<S extends z.core.$ZodLooseShape>(shape: S) {
 
 /** A Go slice: absent/null is `undefined` (JSON null), `[]` stays empty. */
 export function list<T extends z.ZodType>(item: T) {
-  return z.array(item, { error: "must be a list" }).optional();
+  return z.array(item, { error: listMessage }).optional();
+}
+
+/** An entry of a map keyed by SDL names; own keys only, so a name like `constructor` finds nothing it did not define. */
+export function own<T>(map: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(map, name) ? map[name] : undefined;
 }
 
 /** A Go map keyed by name. */

@@ -1,11 +1,10 @@
 /**
- * Go's sort algorithms, reproduced because Go's comparators in go/sdl are not always strict orders (the storage
- * volume comparator says "less" both ways for two ephemeral volumes of one size), so the result depends on the
- * exact algorithm: sort.SliceStable = insertion sort on blocks of 20 + SymMerge; sort.Sort on <= 12 elements =
- * insertion sort. Strings compare in byte (UTF-8) order like Go's `<`.
+ * Go's sort algorithms, reproduced because the order they leave ties in reaches the manifest hash, and Go's
+ * comparators in go/sdl are not always strict orders (the storage volume comparator says "less" both ways for two
+ * ephemeral volumes of one size): sort.SliceStable = insertion sort on blocks of 20 + SymMerge; sort.Sort and
+ * sort.Slice = pdqsort (./pdqsort). Strings compare in byte (UTF-8) order like Go's `<`.
  */
-
-export type Less<T> = (a: T, b: T) => boolean;
+import { insertionSort, pdqsort, swap, type Less } from "./pdqsort";
 
 /** Go string `<`: UTF-8 byte order, which is code point order (not UTF-16 unit order). */
 export function goStringLess(a: string, b: string): boolean {
@@ -25,18 +24,6 @@ export function goStringLess(a: string, b: string): boolean {
 
 export function goStringCompare(a: string, b: string): number {
   return a === b ? 0 : goStringLess(a, b) ? -1 : 1;
-}
-
-function insertionSort<T>(data: T[], a: number, b: number, less: Less<T>): void {
-  for (let i = a + 1; i < b; i++) {
-    for (let j = i; j > a && less(data[j]!, data[j - 1]!); j--) swap(data, j, j - 1);
-  }
-}
-
-function swap<T>(data: T[], i: number, j: number): void {
-  const t = data[i]!;
-  data[i] = data[j]!;
-  data[j] = t;
 }
 
 function swapRange<T>(data: T[], a: number, b: number, n: number): void {
@@ -131,19 +118,20 @@ export function goStableSort<T>(data: T[], less: Less<T>): T[] {
   return data;
 }
 
-/**
- * Go sort.Sort. Go's pdqsort is an insertion sort up to 12 elements; beyond that it is only reproduced for
- * comparators without ties, where every correct sort agrees (a stable sort is used).
- */
+/** Go sort.Sort / sort.Slice, in place. */
 export function goSort<T>(data: T[], less: Less<T>): T[] {
-  if (data.length <= 12) {
-    insertionSort(data, 0, data.length, less);
-    return data;
-  }
-  return goStableSort(data, less);
+  return pdqsort(data, less);
+}
+
+/**
+ * Go sort.Strings, in place. Equal strings are indistinguishable, so every correct sort gives Go's result; the
+ * stable one is the fastest here on the short, mostly sorted key lists of a manifest.
+ */
+export function sortStrings(list: string[]): string[] {
+  return goStableSort(list, goStringLess);
 }
 
 /** Keys of a Go map in `sort.Strings` order. */
 export function sortedKeys(obj: object): string[] {
-  return goSort(Object.keys(obj), goStringLess);
+  return sortStrings(Object.keys(obj));
 }

@@ -1,13 +1,11 @@
 import { expect } from "chai";
 import { IssueList } from "./errors";
 import { buildGroups } from "./groups";
-import { parseYaml } from "./parse";
-import { sdlSchema } from "./schema";
-import { sampleSdl, type SdlDoc } from "./testing";
+import { parsedSdl, sampleSdl, type SdlDoc } from "./testing";
 
 function build(edit: (d: SdlDoc) => void) {
   const issues = new IssueList();
-  const built = buildGroups(sdlSchema.parse(parseYaml(sampleSdl(edit)).root), issues);
+  const built = buildGroups(parsedSdl(sampleSdl(edit)), issues);
   return { ...built, issues: issues.issues };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { IssueList } from "./errors";
 import { endpointSequenceNumbers, exposeEndpoints, manifestExposes, sortEndpoints } from "./expose";
+import { own } from "./fields";
 import { goSort, goStringLess, sortedKeys } from "./gosort";
 import { manifestService, type AttributeJson, type EndpointJson, type ManifestGroup, type ResourcesJson } from "./manifest";
 import type { Attribute, ComputeResources, ParsedSdl } from "./schema";
@@ -69,12 +70,12 @@ export function buildGroups(sdl: ParsedSdl, issues: IssueList): BuiltGroups {
   const builds = new Map<string, GroupBuild>();
   for (const svcName of sortedKeys(sdl.deployment)) {
     const deployment = sdl.deployment[svcName]!;
-    const service = sdl.services[svcName];
+    const service = own(sdl.services, svcName);
     for (const placementName of sortedKeys(deployment)) {
       const { profile, count } = deployment[placementName]!;
-      const compute = sdl.profiles.compute[profile];
-      const placement = sdl.profiles.placement[placementName];
-      const price = placement?.pricing[profile];
+      const compute = own(sdl.profiles.compute, profile);
+      const placement = own(sdl.profiles.placement, placementName);
+      const price = placement && own(placement.pricing, profile);
       // Missing references are reported by ./validate; the group cannot be built without them.
       if (!service || !compute || !placement || !price) continue;
 

@@ -4,7 +4,7 @@
  * `<`, `>`, `&`, U+2028 and U+2029 become \u escapes, invalid UTF-16 becomes U+FFFD.
  */
 import { createHash } from "node:crypto";
-import { goSort, goStringLess } from "./gosort";
+import { sortStrings } from "./gosort";
 
 const goEscapes: Record<string, string> = {
   "<": "\\u003c",
@@ -43,10 +43,7 @@ function write(value: unknown, out: string[]): void {
     out.push("]");
   } else if (typeof value === "object") {
     const obj = value as Record<string, unknown>;
-    const keys = goSort(
-      Object.keys(obj).filter((k) => obj[k] !== undefined),
-      goStringLess,
-    );
+    const keys = sortStrings(Object.keys(obj).filter((k) => obj[k] !== undefined));
     out.push("{");
     keys.forEach((key, i) => {
       if (i > 0) out.push(",");

@@ -34,11 +34,25 @@ describe("sdl/parse", () => {
     expect(parseYaml("a: [x, y]\n").locate(["a", 1])).to.deep.equal({ line: 1, column: 8 });
   });
 
-  it("reports syntax errors with their position, and duplicate keys", () => {
-    const p = parseYaml("a: 1\na: 2\n");
-    expect(p.issues).to.have.length.greaterThan(0);
-    expect(p.issues[0]).to.include({ line: 2 });
+  it("reports a duplicate key with the path of its mapping, the key and the line of its first definition", () => {
+    const p = parseYaml("services:\n  web:\n    image: nginx\n    image: redis\n");
+    expect(p.issues).to.deep.equal([
+      {
+        path: "services.web",
+        line: 4,
+        column: 5,
+        message: 'mapping key "image" already defined at line 3',
+        fix: "keep one image: in services.web (delete or rename the other)",
+      },
+    ]);
+    expect(parseYaml("a: 1\na: 2\n").issues[0]).to.include({ path: "", line: 2, message: 'mapping key "a" already defined at line 1' });
+  });
+
+  it("reports other syntax errors with their position and the SDL path they are under", () => {
     expect(parseYaml("a: [1, 2\n").issues[0]!.message).to.match(/YAML syntax error/);
+    const p = parseYaml("services:\n  web:\n    expose:\n      - port: 80\n        to: [global: true\n");
+    expect(p.issues[0]!.path).to.match(/^services\.web\.expose\[0\]\.to\b/);
+    expect(p.issues[0]!.fix).to.be.a("string").that.is.not.empty;
   });
 
   it("reads an under-indented quoted continuation line leniently (as libyaml does), with a warning", () => {

@@ -3,7 +3,7 @@
  * quoted (Go decodes `1.0` into a string field as "1.0", not "1"), null becomes `undefined` (Go treats null as the
  * zero value, like an absent key), merge keys and aliases are resolved, and every path remembers its line/column.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLError } from "yaml";
 import { formatPath, type PathSegment, type Position, type SdlIssue } from "./errors";
 
 /** A YAML scalar as yaml.v3 presents it to a decoder: its text and whether its style forces a string. */
@@ -19,6 +19,10 @@ export class GoScalar {
 export type YamlValue = GoScalar | YamlValue[] | YamlMap | undefined;
 export interface YamlMap {
   [key: string]: YamlValue;
+}
+
+export function isYamlMap(v: YamlValue): v is YamlMap {
+  return v !== undefined && !(v instanceof GoScalar) && !Array.isArray(v);
 }
 
 /** Finds where a path is written (the key of a mapping entry, or a list item); computed only when needed. */
@@ -45,25 +49,73 @@ export function parseYaml(text: string): ParsedYaml {
   // Go's yaml.Unmarshal reads the first document only.
   const doc = Array.isArray(parsed) ? parsed[0] : undefined;
   if (!doc) return { root: undefined, locate: nowhere, issues, warnings: [] };
-  for (const err of doc.errors) {
-    const pos = lineCounter.linePos(err.pos[0]);
-    issues.push({
-      path: "",
-      line: pos.line,
-      column: pos.col,
-      message: `YAML syntax error: ${err.message.split("\n")[0]}`,
-      fix: "fix the YAML syntax at this position",
-    });
-  }
+  for (const err of doc.errors) issues.push(syntaxIssue(text, doc, err, lineCounter));
   if (issues.length > 0) {
     const lenient = parseLenient(text);
     if (lenient === undefined) return { root: undefined, locate: nowhere, issues, warnings: [] };
-    const warning = `YAML is not strictly valid (${issues[0]!.message.replace(/^YAML syntax error: /, "")} at line ${issues[0]!.line}); read it leniently like Go's yaml.v3 does, so later problems have no line numbers`;
+    const first = issues[0]!;
+    const where = `${first.path === "" ? "" : `${first.path}, `}line ${first.line}`;
+    const warning = `YAML is not strictly valid (${first.message.replace(/^YAML syntax error: /, "")} at ${where}); read it leniently like Go's yaml.v3 does, so later problems have no line numbers`;
     return { root: lenient, locate: nowhere, issues: [], warnings: [warning] };
   }
   const locate = locator(doc, lineCounter);
   const root = new Lowering(doc, locate, issues).lower(doc.contents as Node | null, undefined);
   return { root, locate, issues, warnings: [] };
+}
+
+/** A YAML parse error as an SDL issue: where it is, which SDL path it is under and, for a duplicate key, both lines. */
+function syntaxIssue(text: string, doc: Document, err: YAMLError, lines: LineCounter): SdlIssue {
+  const pos = lines.linePos(err.pos[0]);
+  // An error at the very end (an unclosed list or quote) belongs to the last thing written.
+  const at = nodeAt(doc.contents, Math.min(err.pos[0], text.trimEnd().length - 1));
+  const issue = { path: formatPath(at.path), line: pos.line, column: pos.col };
+  const firstKey = err.code === "DUPLICATE_KEY" && at.key !== undefined ? firstKeyNamed(at.map, at.key) : undefined;
+  if (firstKey?.range) {
+    const where = at.path.length === 0 ? "the top level" : formatPath(at.path);
+    return {
+      ...issue,
+      message: `mapping key "${at.key}" already defined at line ${lines.linePos(firstKey.range[0]).line}`,
+      fix: `keep one ${at.key}: in ${where} (delete or rename the other)`,
+    };
+  }
+  return { ...issue, message: `YAML syntax error: ${err.message.split("\n")[0]}`, fix: "fix the YAML syntax at this position (check the indentation)" };
+}
+
+function scalarKey(key: unknown): string | undefined {
+  return isScalar(key) ? (key.source ?? String(key.value ?? "")) : undefined;
+}
+
+function covers(node: unknown, offset: number): boolean {
+  const range = (node as Node | null)?.range;
+  return range !== undefined && range !== null && offset >= range[0] && offset < Math.max(range[2], range[0] + 1);
+}
+
+/** The SDL path of the innermost node at `offset` in a (possibly broken) document; for a key, its mapping too. */
+function nodeAt(root: unknown, offset: number): { path: PathSegment[]; map?: unknown; key?: string } {
+  const path: PathSegment[] = [];
+  let node = root;
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => covers(p.key, offset) || covers(p.value, offset));
+      const key = scalarKey(pair?.key);
+      if (!pair || key === undefined) return { path };
+      if (covers(pair.key, offset)) return { path, map: node, key };
+      path.push(key);
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex((item) => covers(item, offset));
+      if (index < 0) return { path };
+      path.push(index);
+      node = node.items[index];
+    } else {
+      return { path };
+    }
+  }
+}
+
+function firstKeyNamed(map: unknown, key: string): Node | undefined {
+  if (!isMap(map)) return undefined;
+  return map.items.find((p) => scalarKey(p.key) === key)?.key as Node | undefined;
 }
 
 function locator(doc: Document, lines: LineCounter): Locate {
@@ -77,7 +129,7 @@ function locator(doc: Document, lines: LineCounter): Locate {
       if (typeof k.value === "symbol") {
         const target = resolve(pair.value);
         for (const source of isSeq(target) ? target.items : [target]) merged ??= entry(resolve(source), key);
-      } else if ((k.source ?? String(k.value ?? "")) === key) {
+      } else if (scalarKey(k) === key) {
         return { key: pair.key as Node, value: pair.value };
       }
     }
@@ -229,7 +281,7 @@ class Lowering {
 }
 
 /** Sets a key without triggering `__proto__` setters. */
-function define(obj: YamlMap, key: string, value: YamlValue): void {
+export function define<T>(obj: Record<string, T>, key: string, value: T): void {
   if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }

@@ -1,19 +1,7 @@
 import { expect } from "chai";
-import { parseYaml } from "./parse";
-import { sdlSchema, type ParsedSdl } from "./schema";
-import { sampleSdl } from "./testing";
+import { decodeText, parsedSdl as parse, sampleSdl } from "./testing";
 
-function parse(text: string): ParsedSdl {
-  const r = sdlSchema.safeParse(parseYaml(text).root);
-  if (!r.success) throw new Error(JSON.stringify(r.error.issues));
-  return r.data;
-}
-
-function problems(text: string): Array<{ path: string; message: string }> {
-  const r = sdlSchema.safeParse(parseYaml(text).root);
-  if (r.success) return [];
-  return r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-}
+const problems = (text: string) => decodeText(text).issues.map((i) => ({ path: i.path, message: i.message }));
 
 
 describe("sdl/schema (Go decoding rules)", () => {

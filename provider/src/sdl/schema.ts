@@ -1,15 +1,16 @@
 /**
- * The SDL schema (versions 2.0 and 2.1) as zod schemas over the YAML tree of ./parse, decoding every field the
+ * The SDL's entries (versions 2.0 and 2.1) as zod schemas over the YAML tree of ./parse, decoding every field the
  * way chain-sdk go/sdl does with yaml.v3: unknown keys inside services/profiles are ignored (Go ignores them),
- * unknown top-level, GPU and storage-attribute keys are errors, null means the zero value, and Go's custom
- * decoders (cpu units, sizes, GPU attributes, storage lists, prices) run with their exact rules.
+ * unknown GPU and storage-attribute keys are errors, null means the zero value, and Go's custom decoders (cpu
+ * units, sizes, GPU attributes, storage lists, prices) run with their exact rules. ./decode applies them entry
+ * by entry.
  */
 import { z } from "zod";
 import type { GoScalar, YamlValue } from "./parse";
 import { scalarText, type Decoded } from "./scalars";
 import { goDuration, legacyDec } from "./units";
 import { computeResources, toComputeResources } from "./compute";
-import { bool, list, map, mapping, mappingError, pointer, str, stringList, stringMap, struct, toAttributes, uint32, unexpected } from "./fields";
+import { bool, list, map, mapping, mappingError, pointer, str, stringList, stringMap, struct, toAttributes, uint32 } from "./fields";
 
 export interface Attribute {
   key: string;
@@ -173,7 +174,7 @@ const credentials = pointer({
   password: str(),
 });
 
-const service = struct({
+export const serviceSchema = struct({
   image: str("set image: to a container image, e.g. nginx:1.27"),
   command: stringList,
   args: stringList,
@@ -227,7 +228,7 @@ const coin = struct({
   return { denom: c.denom, amount: dec.ok ? dec.value.text : "" };
 });
 
-const placement = struct({
+export const placementSchema = struct({
   attributes: stringMap,
   signedBy: struct({ allOf: stringList, anyOf: stringList }),
   pricing: map(coin),
@@ -254,63 +255,37 @@ function sdlVersion(text: string): Decoded<"2.0" | "2.1"> {
   return { ok: false, message: `unsupported version "${text}"` };
 }
 
-const reclamation = pointer({ min_window: str() }).transform((r, ctx) => {
-  if (r === undefined) return undefined;
+/** Go allocates the config as soon as `reclamation:` is written, so a null one decodes to an empty window. */
+export const reclamationSchema = struct({ min_window: str() }).transform((r, ctx) => {
   const d = goDuration(r.min_window);
-  const fix = "write a positive duration, e.g. min_window: 1h";
+  const fix = "write a positive duration, e.g. min_window: 1h, or remove reclamation";
   if (!d.ok) ctx.addIssue({ code: "custom", path: ["min_window"], message: `invalid reclamation min_window: ${d.message}`, params: { fix } });
   else if (d.value <= 0) ctx.addIssue({ code: "custom", path: ["min_window"], message: "reclamation min_window must be > 0", params: { fix } });
   return { minWindow: r.min_window, nanoseconds: d.ok ? d.value : 0 };
 });
 
-const sdlShape = {
-  version: z
-    .custom<YamlValue>(() => true)
-    .optional()
-    .transform((v, ctx) => {
-      const fix = 'start the file with version: "2.0" (or "2.1")';
-      if (v === undefined) {
-        ctx.addIssue({ code: "custom", message: "no version found", params: { fix } });
-        return z.NEVER;
-      }
-      const text = scalarText(v);
-      const parsed = text.ok && text.value !== undefined ? sdlVersion(text.value) : ({ ok: false, message: "version must be a value" } as const);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", message: parsed.message, params: { fix } });
-        return z.NEVER;
-      }
-      return { version: parsed.value, text: (v as GoScalar).value };
-    }),
-  include: stringList,
-  services: map(service),
-  profiles: struct({
-    compute: map(struct({ resources: computeResources })),
-    placement: map(placement),
-  }),
-  deployment: map(map(struct({ profile: str(), count: uint32("use a whole number of instances, e.g. count: 1") }))),
-  endpoints: map(struct({ kind: str() })),
-  reclamation,
-};
+export const versionSchema = z
+  .custom<YamlValue>(() => true)
+  .optional()
+  .transform((v, ctx) => {
+    const fix = 'start the file with version: "2.0" (or "2.1")';
+    if (v === undefined) {
+      ctx.addIssue({ code: "custom", message: "no version found", params: { fix } });
+      return z.NEVER;
+    }
+    const text = scalarText(v);
+    const parsed = text.ok && text.value !== undefined ? sdlVersion(text.value) : ({ ok: false, message: "version must be a value" } as const);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.message, params: { fix } });
+      return z.NEVER;
+    }
+    return { version: parsed.value, text: (v as GoScalar).value };
+  });
 
-export const sdlSchema = mapping(
-  z
-    .object(sdlShape, { error: "the SDL must be a mapping with version, services, profiles and deployment" })
-    .catchall(unexpected("not an SDL section", "top-level keys are version, services, profiles, deployment, endpoints, include and reclamation")),
-)
-  .transform(
-    (s): ParsedSdl => ({
-      version: s.version.version,
-      versionText: s.version.text,
-      include: s.include,
-      services: s.services,
-      profiles: {
-        compute: Object.fromEntries(
-          Object.entries(s.profiles.compute).map(([name, c]) => [name, { resources: c.resources ? toComputeResources(c.resources) : undefined }]),
-        ),
-        placement: s.profiles.placement,
-      },
-      deployment: s.deployment,
-      endpoints: s.endpoints,
-      reclamation: s.reclamation,
-    }),
-  );
+export const computeProfileSchema = struct({ resources: computeResources }).transform((c) => ({
+  resources: c.resources ? toComputeResources(c.resources) : undefined,
+}));
+
+export const serviceDeploymentSchema = struct({ profile: str("name a compute profile, e.g. profile: web"), count: uint32("use a whole number of instances, e.g. count: 1") });
+
+export const endpointSchema = struct({ kind: str("write kind: ip") });

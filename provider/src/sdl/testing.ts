@@ -1,5 +1,9 @@
-/** Test helpers: a small valid SDL, edited per test and written out as YAML text; a tenant SDL builder. */
+/** Test helpers: a small valid SDL, edited per test and written out as YAML text; decoding it; a tenant SDL builder. */
 import { stringify } from "yaml";
+import { decodeSdl, type DecodedSdl } from "./decode";
+import { IssueList, SdlError, type SdlIssue } from "./errors";
+import { parseYaml } from "./parse";
+import type { ParsedSdl } from "./schema";
 
 export type SdlDoc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -19,6 +23,20 @@ export function sampleSdl(edit?: (doc: SdlDoc) => void): string {
   const doc = sampleDoc();
   edit?.(doc);
   return stringify(doc);
+}
+
+/** Decodes SDL text (no cross-reference checks): the result, if any, and the problems found. */
+export function decodeText(text: string): { decoded: DecodedSdl | undefined; issues: SdlIssue[] } {
+  const parsed = parseYaml(text);
+  const issues = new IssueList(parsed.locate);
+  return { decoded: decodeSdl(parsed.root, issues), issues: [...parsed.issues, ...issues.issues] };
+}
+
+/** Decodes SDL text that must decode cleanly, for tests of the stages after decoding. */
+export function parsedSdl(text: string): ParsedSdl {
+  const { decoded, issues } = decodeText(text);
+  if (!decoded || issues.length > 0) throw new SdlError(issues);
+  return decoded.sdl;
 }
 
 /** A one-service SDL (nginx behind an HTTP ingress) with the placement and price under test. */

@@ -63,6 +63,17 @@ describe("sdl/validate", () => {
     expect(problems((d) => (d.deployment.api = { dc: { profile: "web", count: 1 } }))).to.include("deployment.api: no service named api");
   });
 
+  it("treats names like constructor and toString as undefined unless the SDL defines them", () => {
+    expect(problems((d) => {
+      d.deployment.web = { constructor: { profile: "toString", count: 1 } };
+      d.services.web.expose[0].to = [{ global: true, ip: "valueOf" }];
+    })).to.deep.equal([
+      'services.web.expose[0].to[0].ip: no endpoint named "valueOf" exists',
+      "deployment.web.constructor: no placement profile named constructor",
+      "deployment.web.constructor.profile: no compute profile named toString",
+    ]);
+  });
+
   it("checks IP endpoints: declared, of kind ip, used, without port collisions", () => {
     expect(problems((d) => (d.services.web.expose[0].to = [{ global: true, ip: "lb" }]))).to.include('services.web.expose[0].to[0].ip: no endpoint named "lb" exists');
     expect(problems((d) => (d.endpoints = { lb: { kind: "ip" } }))).to.include('endpoints.lb: endpoint "lb" declared but never used');
@@ -73,6 +84,56 @@ describe("sdl/validate", () => {
         { port: 81, as: 80, to: [{ global: true, ip: "lb" }] },
       ];
     }).join("\n")).to.match(/already in use by service "web"/);
+  });
+
+  it("checks leased-IP ports per (service, placement) like Go: one service in two placements collides with itself", () => {
+    const twoPlacements = (d: SdlDoc) => {
+      d.endpoints = { lb: { kind: "ip" } };
+      d.services.web.expose[0].to = [{ global: true, ip: "lb" }];
+      d.profiles.placement.dc2 = d.profiles.placement.dc;
+      d.deployment.web.dc2 = { profile: "web", count: 1 };
+    };
+    expect(problems(twoPlacements)).to.deep.equal([
+      'services.web.expose[0].to[0]: IP endpoint "lb" port 80 (as: 80, proto: "") is already in use by service "web" in placement dc',
+    ]);
+  });
+
+  it("keys leased-IP port collisions by the proto as written, like Go (udp and UDP do not collide, but warn)", () => {
+    const twoServices = (api: string, web: string) => (d: SdlDoc) => {
+      d.endpoints = { lb: { kind: "ip" } };
+      d.services.web.expose.push({ port: 53, as: 53, proto: web, to: [{ global: true, ip: "lb" }] });
+      d.services.api = { image: "api:1", expose: [{ port: 53, as: 53, proto: api, to: [{ global: true, ip: "lb" }] }] };
+      d.deployment.api = { dc: { profile: "web", count: 1 } };
+    };
+    expect(problems(twoServices("udp", "udp"))).to.deep.equal([
+      'services.web.expose[1].to[0]: IP endpoint "lb" port 53 (as: 53, proto: "udp") is already in use by service "api"',
+    ]);
+    const c = compileSdl(sampleSdl(twoServices("udp", "UDP")));
+    expect(c.warnings.join("\n")).to.match(/port 53\/UDP of IP endpoint "lb" is also exposed by service api/);
+  });
+
+  it("has no group storage total (the chain never sums storage), only the per-volume limit", () => {
+    expect(problems((d) => {
+      resources(d).storage.size = "32Ti";
+      d.deployment.web.dc.count = 51;
+    })).to.deep.equal([]);
+    expect(problems((d) => (resources(d).storage.size = "33Ti"))[0]).to.match(/invalid unit storage/);
+  });
+
+  it("does not re-report references to entries that failed to decode, nor their consequences", () => {
+    expect(problems((d) => (resources(d).cpu.units = "abc"))).to.deep.equal([
+      'profiles.compute.web.resources.cpu.units: "abc" is not a number of CPUs (expected e.g. 0.5 or 500m)',
+    ]);
+    expect(problems((d) => (d.services.web.expose = "80"))).to.deep.equal(["services.web.expose: must be a list"]);
+    expect(problems((d) => {
+      d.endpoints = { lb: { kind: ["ip"] } };
+      d.services.web.expose[0].to = [{ global: true, ip: "lb" }];
+    })).to.deep.equal(["endpoints.lb.kind: must be a text value, not a list"]);
+    // A missing profile is reported once: not also as missing pricing or missing volumes.
+    expect(problems((d) => {
+      d.deployment.web.dc.profile = "nope";
+      d.services.web.params = { storage: { data: { mount: "/data" } } };
+    })).to.deep.equal(["deployment.web.dc.profile: no compute profile named nope"]);
   });
 
   it("checks volume mounts and the v2.1 read-only ram rule", () => {

@@ -3,8 +3,10 @@
  * runs (go/manifest/v2beta3) and the chain's group validation (go/node/deployment/v1beta4) would reject, found
  * before any deposit is paid. Every problem is reported, not just the first.
  */
+import type { Section, Skipped } from "./decode";
 import type { IssueList, PathSegment } from "./errors";
 import { parseProtocol } from "./expose";
+import { own } from "./fields";
 import { sortedKeys } from "./gosort";
 import type { GroupSpecJson } from "./groups";
 import type { ComputeResources, ParsedSdl, Service } from "./schema";
@@ -58,27 +60,31 @@ function validateEndpoints(sdl: ParsedSdl, issues: IssueList): void {
   }
 }
 
-/** References between deployment, profiles and services. */
-function validateDeployment(sdl: ParsedSdl, issues: IssueList): void {
+/** References between deployment, profiles and services; references to entries that failed to decode are not re-reported. */
+function validateDeployment(sdl: ParsedSdl, skipped: Skipped, issues: IssueList): void {
   const names = sortedKeys(sdl.deployment);
-  if (names.every((svc) => Object.keys(sdl.deployment[svc]!).length === 0)) {
+  if (!skipped.has("deployment") && names.every((svc) => Object.keys(sdl.deployment[svc]!).length === 0)) {
     issues.add(["deployment"], "no service is deployed (the manifest would be empty)", "add deployment: { <service>: { <placement>: { profile: <compute profile>, count: 1 } } }");
   }
-  const list = (o: object) => Object.keys(o).join(", ") || "none defined";
+  // Entries that failed to decode are still names the user wrote.
+  const list = (o: object, section: Section) => [...Object.keys(o), ...skipped.names(section)].sort().join(", ") || "none defined";
   for (const svc of names) {
-    if (!sdl.services[svc]) {
-      issues.add(["deployment", svc], `no service named ${svc}`, `define services.${svc} or deploy one of: ${list(sdl.services)}`);
+    if (!own(sdl.services, svc) && !skipped.has("services", svc)) {
+      issues.add(["deployment", svc], `no service named ${svc}`, `define services.${svc} or deploy one of: ${list(sdl.services, "services")}`);
     }
     for (const placementName of sortedKeys(sdl.deployment[svc]!)) {
       const d = sdl.deployment[svc]![placementName]!;
       const at = ["deployment", svc, placementName];
-      const placement = sdl.profiles.placement[placementName];
-      if (!sdl.profiles.compute[d.profile]) {
-        issues.add([...at, "profile"], d.profile === "" ? "profile is required" : `no compute profile named ${d.profile}`, `use one of: ${list(sdl.profiles.compute)}`);
+      const placement = own(sdl.profiles.placement, placementName);
+      const profileWritten = own(sdl.profiles.compute, d.profile) !== undefined || skipped.has("compute", d.profile);
+      if (!profileWritten) {
+        issues.add([...at, "profile"], d.profile === "" ? "profile is required" : `no compute profile named ${d.profile}`, `use one of: ${list(sdl.profiles.compute, "compute")}`);
       }
       if (!placement) {
-        issues.add(at, `no placement profile named ${placementName}`, `define profiles.placement.${placementName} or use one of: ${list(sdl.profiles.placement)}`);
-      } else if (!placement.pricing[d.profile]) {
+        if (!skipped.has("placement", placementName)) {
+          issues.add(at, `no placement profile named ${placementName}`, `define profiles.placement.${placementName} or use one of: ${list(sdl.profiles.placement, "placement")}`);
+        }
+      } else if (profileWritten && !own(placement.pricing, d.profile)) {
         issues.add(["profiles", "placement", placementName, "pricing"], `no pricing for profile ${d.profile}`, `add pricing: { ${d.profile}: { denom: uact, amount: <per block> } }`);
       }
       if (d.count === 0) issues.add([...at, "count"], "count must be at least 1", "deploy at least one instance, or remove the entry");
@@ -124,7 +130,7 @@ function checkUnitLimits(r: ComputeResources, at: PathSegment[], issues: IssueLi
   }
 }
 
-function validateService(sdl: ParsedSdl, svcName: string, svc: Service, issues: IssueList, state: ServiceState): void {
+function validateService(sdl: ParsedSdl, svcName: string, svc: Service, skipped: Skipped, issues: IssueList, state: ServiceState): void {
   const at = ["services", svcName];
   if (!serviceName.test(svcName)) {
     issues.add(at, `service name "${svcName}" is invalid`, "use lowercase letters, digits and -, starting with a letter (DNS label)");
@@ -158,20 +164,47 @@ function validateService(sdl: ParsedSdl, svcName: string, svc: Service, issues: 
       if (to.ip === "") return;
       const tp = [...ep, "to", k];
       if (!to.global) issues.add([...tp, "global"], `if an IP is declared the directive must be declared as global`, "add global: true");
-      const endpoint = sdl.endpoints[to.ip];
+      const endpoint = own(sdl.endpoints, to.ip);
       if (!endpoint) {
-        issues.add([...tp, "ip"], `no endpoint named "${to.ip}" exists`, `declare endpoints: { ${to.ip}: { kind: ip } }`);
+        if (!skipped.has("endpoints", to.ip)) issues.add([...tp, "ip"], `no endpoint named "${to.ip}" exists`, `declare endpoints: { ${to.ip}: { kind: ip } }`);
         return;
       }
       if (endpoint.kind !== "ip") issues.add([...tp, "ip"], `endpoint "${to.ip}" has type "${endpoint.kind}", should be "ip"`, "write kind: ip");
       state.usedEndpoints.add(to.ip);
-      // Go keys collisions by the raw `as` (0 when unset), like the chain-sdk validator.
-      const key = `${to.ip}-${e.as}-${parseProtocol(e.proto) ?? e.proto}`;
+    });
+  });
+}
+
+/**
+ * Leased-IP port collisions, checked like Go v2.go / v2_1.go validate(): once per (service, placement) against one
+ * shared map, keyed by the endpoint, the raw `as` (0 when unset) and the proto as written, so a service deployed
+ * to two placements collides with itself.
+ */
+function validateLeasedIpPorts(sdl: ParsedSdl, svcName: string, svc: Service, placement: string, state: ServiceState, issues: IssueList, warnings: string[]): void {
+  (svc.expose ?? []).forEach((e, i) => {
+    (e.to ?? []).forEach((to, k) => {
+      if (to.ip === "" || !to.global || own(sdl.endpoints, to.ip)?.kind !== "ip") return;
+      const use = { service: svcName, placement };
+      const key = `${to.ip}-${e.as}-${e.proto}`;
       const other = state.ports.get(key);
       if (other !== undefined) {
-        issues.add(tp, `IP endpoint "${to.ip}" port ${e.as} protocol ${parseProtocol(e.proto) ?? e.proto} is already in use by service "${other}"`, "use a different `as` port or another IP endpoint");
-      } else {
-        state.ports.set(key, svcName);
+        const self = other.service === svcName;
+        issues.add(
+          ["services", svcName, "expose", i, "to", k],
+          `IP endpoint "${to.ip}" port ${e.port} (as: ${e.as}, proto: "${e.proto}") is already in use by service "${other.service}"${self ? ` in placement ${other.placement}` : ""}`,
+          self
+            ? `deploy ${svcName} to one placement only (a leased IP port is taken once), or give the other placement its own service and IP endpoint`
+            : "give each expose on this IP its own `as` port (Go compares as and proto as written), or use another IP endpoint",
+        );
+        return;
+      }
+      state.ports.set(key, use);
+      // Go's key is textual, so udp/UDP or an unset/explicit `as` pass even where they take the same port.
+      const port = `${to.ip}-${e.as || e.port}-${parseProtocol(e.proto) ?? e.proto}`;
+      const same = state.effectivePorts.get(port);
+      if (same === undefined) state.effectivePorts.set(port, use);
+      else {
+        warnings.push(`services.${svcName}.expose[${i}]: port ${e.as || e.port}/${parseProtocol(e.proto) ?? e.proto} of IP endpoint "${to.ip}" is also exposed by service ${same.service} (placement ${same.placement}); Go accepts it because it compares as and proto as written`);
       }
     });
   });
@@ -215,14 +248,25 @@ function validateMounts(sdl: ParsedSdl, svcName: string, svc: Service, profile: 
   }
 }
 
+interface PortUse {
+  service: string;
+  placement: string;
+}
+
 interface ServiceState {
   hosts: Set<string>;
   usedEndpoints: Set<string>;
-  ports: Map<string, string>;
+  /** Go's collision key -> first use. */
+  ports: Map<string, PortUse>;
+  /** The port each use really takes -> first use. */
+  effectivePorts: Map<string, PortUse>;
   globals: number;
 }
 
-/** Group limits of go/node/deployment/v1beta4 (ResourceUnits.Validate, validatePricing, ValidateDeploymentGroups). */
+/**
+ * Group limits of go/node/deployment/v1beta4 (ResourceUnits.Validate, validatePricing, ValidateDeploymentGroups).
+ * Storage has no group total: resourceLimits.add never sums it, so the chain's storage loop runs over nothing.
+ */
 function validateGroups(groups: readonly GroupSpecJson[], issues: IssueList, warnings: string[]): void {
   const F = chainLimits.groupFactor;
   let denom: string | undefined;
@@ -234,11 +278,6 @@ function validateGroups(groups: readonly GroupSpecJson[], issues: IssueList, war
       total.cpu += Number(unit.resource.cpu?.units.val ?? 0) * n;
       total.gpu += Number(unit.resource.gpu?.units.val ?? 0) * n;
       total.memory += Number(unit.resource.memory?.size.val ?? 0) * n;
-      for (const v of unit.resource.storage ?? []) {
-        if (Number(v.size.val) * n > chainLimits.unitStorage.max * F) {
-          issues.add(at, `invalid total storage: volume ${v.name} x ${n} instances exceeds ${fmtBytes(chainLimits.unitStorage.max * F)}`, "lower the count or the volume size");
-        }
-      }
       if (compareDec(unit.price.amount, chainLimits.unitPrice) > 0) {
         issues.add([...at, "pricing"], `invalid unit price: ${unit.price.amount} ${unit.price.denom} is more than 10000000 per block`, "lower the amount to at most 10000000");
       }
@@ -260,24 +299,31 @@ function validateGroups(groups: readonly GroupSpecJson[], issues: IssueList, war
   }
 }
 
-/** Runs every check; problems go to `issues`, non-fatal notes to `warnings`. */
-export function validateSdl(sdl: ParsedSdl, groups: readonly GroupSpecJson[], issues: IssueList, warnings: string[]): void {
+/** Runs every check; problems go to `issues`, non-fatal notes to `warnings`. Entries in `skipped` failed to decode. */
+export function validateSdl(sdl: ParsedSdl, groups: readonly GroupSpecJson[], skipped: Skipped, issues: IssueList, warnings: string[]): void {
   validateEndpoints(sdl, issues);
-  validateDeployment(sdl, issues);
+  validateDeployment(sdl, skipped, issues);
   validateCompute(sdl, issues);
-  const state: ServiceState = { hosts: new Set(), usedEndpoints: new Set(), ports: new Map(), globals: 0 };
+  const state: ServiceState = { hosts: new Set(), usedEndpoints: new Set(), ports: new Map(), effectivePorts: new Map(), globals: 0 };
   for (const svcName of sortedKeys(sdl.deployment)) {
-    const svc = sdl.services[svcName];
+    const svc = own(sdl.services, svcName);
     if (!svc) continue;
-    validateService(sdl, svcName, svc, issues, state);
+    validateService(sdl, svcName, svc, skipped, issues, state);
+    for (const placement of sortedKeys(sdl.deployment[svcName]!)) validateLeasedIpPorts(sdl, svcName, svc, placement, state, issues, warnings);
     const profiles = new Set(Object.values(sdl.deployment[svcName]!).map((d) => d.profile));
-    for (const profile of profiles) validateMounts(sdl, svcName, svc, profile, issues, warnings);
+    for (const profile of profiles) {
+      if (own(sdl.profiles.compute, profile)) validateMounts(sdl, svcName, svc, profile, issues, warnings);
+    }
   }
-  for (const name of sortedKeys(sdl.endpoints)) {
-    if (!state.usedEndpoints.has(name)) issues.add(["endpoints", name], `endpoint "${name}" declared but never used`, `use it with to: [{ global: true, ip: ${name} }] or remove it`);
-  }
-  if (state.globals === 0 && Object.keys(sdl.deployment).length > 0) {
-    issues.add(["services"], "invalid manifest: zero global services", "expose at least one service with to: [{ global: true }]");
+  // A service or deployment entry that failed to decode may be the one that is global or uses an endpoint.
+  const complete = !skipped.has("services") && !skipped.has("deployment");
+  if (complete) {
+    for (const name of sortedKeys(sdl.endpoints)) {
+      if (!state.usedEndpoints.has(name)) issues.add(["endpoints", name], `endpoint "${name}" declared but never used`, `use it with to: [{ global: true, ip: ${name} }] or remove it`);
+    }
+    if (state.globals === 0 && Object.keys(sdl.deployment).length > 0) {
+      issues.add(["services"], "invalid manifest: zero global services", "expose at least one service with to: [{ global: true }]");
+    }
   }
   validateGroups(groups, issues, warnings);
   for (const svc of sortedKeys(sdl.services)) {
