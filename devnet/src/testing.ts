@@ -59,3 +59,16 @@ export async function fundedWallet(devnet: Devnet, coins: Coin[] = defaultTestCo
   await devnet.chain.fund(address, coins);
   return { wallet, address, mnemonic: wallet.mnemonic, client: await connectClient(devnet, wallet) };
 }
+
+/** Mocha hooks giving each test of the enclosing suite a fresh empty directory, removed afterwards. */
+export function useTempDir(prefix: string): () => string {
+  let dir: string | undefined;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  afterEach(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+  return () => dir!;
+}

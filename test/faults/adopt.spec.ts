@@ -112,17 +112,10 @@ describe("akash.Deployment adopt (plugin + devnet)", function () {
   });
 
   it("of a deployment with a group that has no lease (a create killed after the deployment tx): leases it as a create would", async () => {
-    let killed = false;
-    scenario = await suite.start({
-      onLog: (line) => {
-        if (!killed && /deployment \d+ created/.test(line.text)) {
-          killed = true;
-          void scenario.server.stop("SIGKILL");
-        }
-      },
-    });
+    const crash = await suite.startKilledAt(/deployment \d+ created/);
+    scenario = crash.scenario;
     await scenario.up("original", args());
-    expect(killed).to.equal(true);
+    expect(crash.killed()).to.equal(true);
     const [orphan] = await scenario.listDeployments();
     const dseq = String(orphan.deployment!.id!.dseq);
     await scenario.restartPlugin();

@@ -17,18 +17,11 @@ describe("fault matrix: process death mid-create (plugin + devnet)", function ()
     ["after the lease, before the manifest is sent", /lease created for group 1/],
   ] as const) {
     it(`4. killed ${when}: the next up finishes that deployment instead of paying for a second`, async () => {
-      let killed = false;
-      scenario = await suite.start({
-        onLog: (line) => {
-          if (!killed && marker.test(line.text)) {
-            killed = true;
-            void scenario.server.stop("SIGKILL");
-          }
-        },
-      });
+      const crash = await suite.startKilledAt(marker);
+      scenario = crash.scenario;
       const args = { sdl: webSdl(), ...FAST, bidPolicy: FAST_POLICY };
       const first = await scenario.up("web", args);
-      expect(killed).to.equal(true);
+      expect(crash.killed()).to.equal(true);
       expect(first.error?.message).to.match(/UNAVAILABLE|CANCELLED|Connection dropped|No connection|ECONNRESET/i);
       await waitFor(async () => (await scenario.listDeployments()).length === 1, 10_000);
       const [orphan] = await scenario.listDeployments();
@@ -56,17 +49,10 @@ describe("fault matrix: process death mid-create (plugin + devnet)", function ()
     ["after the lease (a paying lease without a manifest)", /lease created for group 1/],
   ] as const) {
     it(`4. killed ${when}, then the SDL edited: the next up closes that orphan (refunded) and creates one deployment`, async () => {
-      let killed = false;
-      scenario = await suite.start({
-        onLog: (line) => {
-          if (!killed && marker.test(line.text)) {
-            killed = true;
-            void scenario.server.stop("SIGKILL");
-          }
-        },
-      });
+      const crash = await suite.startKilledAt(marker);
+      scenario = crash.scenario;
       await scenario.up("web", { sdl: webSdl("nginx:1.27"), ...FAST, bidPolicy: FAST_POLICY });
-      expect(killed).to.equal(true);
+      expect(crash.killed()).to.equal(true);
       await waitFor(async () => (await scenario.listDeployments()).length === 1, 10_000);
       const orphan = String((await scenario.listDeployments())[0].deployment!.id!.dseq);
 
@@ -101,17 +87,11 @@ describe("fault matrix: process death mid-create (plugin + devnet)", function ()
   });
 
   it("4. another resource of the same wallet with the same SDL never takes over the unfinished deployment", async () => {
-    let killed = false;
-    scenario = await suite.start({
-      onLog: (line) => {
-        if (!killed && /deployment \d+ created/.test(line.text)) {
-          killed = true;
-          void scenario.server.stop("SIGKILL");
-        }
-      },
-    });
+    const crash = await suite.startKilledAt(/deployment \d+ created/);
+    scenario = crash.scenario;
     const args = { sdl: webSdl(), ...FAST, bidPolicy: FAST_POLICY };
     await scenario.up("web", args);
+    expect(crash.killed()).to.equal(true);
     await waitFor(async () => (await scenario.listDeployments()).length === 1, 10_000);
     await scenario.restartPlugin();
     const other = await scenario.up("web-2", args);

@@ -69,6 +69,8 @@ export interface FaultSuite {
   devnet: Devnet;
   /** Starts a scenario (stopping the previous one); afterEach stops it and clears every provider fault. */
   start(options?: ScenarioOptions): Promise<Scenario>;
+  /** A scenario whose plugin is SIGKILLed at its first log line matching `marker`: a crash in the middle of a create. */
+  startKilledAt(marker: RegExp): Promise<{ scenario: Scenario; killed: () => boolean }>;
 }
 
 /** Mocha hooks: one fault devnet for the spec file, a fresh scenario per test. */
@@ -84,6 +86,18 @@ export function useFaultDevnet(options: DevnetOptions = {}): FaultSuite {
       await stopCurrent();
       current = await Scenario.start(suite.devnet, scenarioOptions);
       return current;
+    },
+    async startKilledAt(marker) {
+      let killed = false;
+      const scenario: Scenario = await suite.start({
+        onLog: (line) => {
+          if (!killed && marker.test(line.text)) {
+            killed = true;
+            void scenario.server.stop("SIGKILL");
+          }
+        },
+      });
+      return { scenario, killed: () => killed };
     },
   };
   before(async function () {

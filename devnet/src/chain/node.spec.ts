@@ -1,6 +1,3 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { expect } from "chai";
 import { createModule as auth } from "../modules/auth";
 import { createModule as bank } from "../modules/bank";
@@ -8,6 +5,7 @@ import { ChainApp } from "./app";
 import { ChainNode } from "./node";
 import { ChainFiles } from "./persistence";
 import { RpcMethods } from "./rpc";
+import { useTempDir } from "../testing";
 
 /** A node over `dir` that compacts every `compactEvery` blocks, with genesis committed unless it restored. */
 function node(dir: string, compactEvery: number): ChainNode {
@@ -20,30 +18,26 @@ function node(dir: string, compactEvery: number): ChainNode {
 const status = (chain: ChainNode) => (new RpcMethods(chain, () => "").routes.status.call({}) as { sync_info: Record<string, string> }).sync_info;
 
 describe("chain/node", () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "chainnode-"));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = useTempDir("chainnode-");
 
   it("reports earliest height 0 before the first block and 1 after it, also across a restart", () => {
-    const fresh = node(dir, 500);
+    const fresh = node(dir(), 500);
     expect(status(fresh).earliest_block_height).to.equal("0");
     fresh.stop();
-    const restarted = node(dir, 500);
+    const restarted = node(dir(), 500);
     expect(status(restarted).earliest_block_height).to.equal("0");
     restarted.produceBlock();
     restarted.stop();
-    const again = node(dir, 500);
+    const again = node(dir(), 500);
     expect(status(again)).to.include({ earliest_block_height: "1", latest_block_height: "1" });
     again.stop();
   });
 
   it("keeps every block, empty ones included, through compaction and a restart", () => {
-    const first = node(dir, 5);
+    const first = node(dir(), 5);
     const hashes = Array.from({ length: 12 }, () => first.produceBlock().hash);
     first.stop();
-    const restarted = node(dir, 5);
+    const restarted = node(dir(), 5);
     expect(restarted.height).to.equal(12);
     expect(restarted.earliestHeight).to.equal(1);
     expect(Array.from({ length: 12 }, (_, i) => restarted.block(i + 1)?.hash)).to.deep.equal(hashes);
