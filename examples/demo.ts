@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const server = await startProviderServer({
     cwd: path.join(__dirname, "..", "..", "examples", "webapp"),
     timeoutMs: 600_000,
-    onLog: (line) => line.text.startsWith("akash ") && say(`   | ${line.text}`),
+    onLog: (line) => line.text.startsWith("akash.") && say(`   | ${line.text}`),
   });
   try {
     say(`   rpc ${devnet.rpcUrl}, chain ${devnet.chainId}, wallet ${devnet.demoAddress}`);

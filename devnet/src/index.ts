@@ -87,6 +87,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         chainId: chain.genesis.chainId,
         auditorMnemonic: config.auditor.mnemonic,
         configs: providerConfigs,
+        blockTimeMs: config.blockTimeMs,
         quiet: options.quiet,
         timing: options.providerTiming,
         stateDir: options.dataDir === undefined ? undefined : path.join(options.dataDir, "providers"),

@@ -4,9 +4,17 @@ import { expect } from "chai";
 import { Escrow } from "../../sdk";
 import { destroy, makeUrn, refresh, registerWithMocks, up, type PropertyMap, type ResourceState } from "../harness";
 import { waitFor } from "../client/helpers";
-import { FAST, FAST_POLICY, Scenario, useFaultDevnet, webSdl } from "./support";
+import { FAST, FAST_POLICY, faultProviderConfigs, Scenario, useFaultDevnet, webSdl } from "./support";
 
-/** Two a100 GPUs (only sim-eu-central-gpu has them): thousands of uact per block, so 0.5 ACT lasts seconds. */
+/**
+ * The fault providers with an a100 at `perMainnetBlock` uact (~$65,000/month for 150,000): provider prices are
+ * per mainnet block and rescaled to the devnet's 100 ms blocks, so a realistic price would drain 0.5 ACT in hours.
+ */
+function pricedA100(perMainnetBlock: number) {
+  return faultProviderConfigs().map((c) => (c.pricing.gpuPerUnit ? { ...c, pricing: { ...c.pricing, gpuPerUnit: { ...c.pricing.gpuPerUnit, a100: perMainnetBlock } } } : c));
+}
+
+/** Two a100 GPUs (only sim-eu-central-gpu has them), priced by `pricedA100` so that 0.5 ACT lasts seconds. */
 const GPU_SDL = `
 version: "2.0"
 services:
@@ -43,7 +51,7 @@ deployment:
 describe("fault matrix: offline provider, dry escrow (plugin + devnet)", function () {
   this.timeout(150_000);
   // Providers withdraw every second, which settles escrows, so a dry one closes promptly (as on mainnet, later).
-  const suite = useFaultDevnet({ providerTiming: { pollMs: 100, startupDelayMs: 100, withdrawPeriodMs: 1000 } });
+  const suite = useFaultDevnet({ providers: pricedA100(150_000), providerTiming: { pollMs: 100, startupDelayMs: 100, withdrawPeriodMs: 1000 } });
   let scenario: Scenario;
 
   it("5. the lease's provider offline: refresh and destroy both succeed from chain state alone", async () => {

@@ -57,9 +57,12 @@ export function webSdl(image = "nginx:1.27", count = 1): string {
  * A devnet with the three reliable default providers (the flaky one would make outcomes random), fast
  * provider timing, 100 ms blocks.
  */
+/** The default providers but the flaky one: faults happen only when a scenario asks for them. */
+export const faultProviderConfigs = () => defaultProviderConfigs().filter((c) => !c.flaky);
+
 export async function startFaultDevnet(options: DevnetOptions = {}): Promise<Devnet> {
   return startTestDevnet({
-    providers: defaultProviderConfigs().filter((c) => !c.flaky),
+    providers: faultProviderConfigs(),
     providerTiming: { pollMs: 100, startupDelayMs: 100 },
     ...options,
   });

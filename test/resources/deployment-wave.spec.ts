@@ -71,16 +71,17 @@ describe("akash.Deployment waves (plugin + devnet with providers)", function () 
     } finally {
       await destroy(ctx.server, state);
     }
-    // Every devnet bid for 1 CPU and 1 GiB (10 to 25 uact per block) costs $4 to $11 a month at 6.098 s blocks,
-    // and over $20 at any block time under a second.
+    // Devnet providers price per mainnet block and rescale to the devnet's: every bid for 1 CPU and 1 GiB costs
+    // $4 to $11 a month at any block time (less when blocks come slower than the nominal 100 ms), so a $1 cap
+    // excludes them all.
     const big = tenantSdl({ cpu: 1, memory: "1Gi", storage: "1Gi", price: 1000 });
-    const capped = await registered("capped", { sdl: big, bidPolicy: { ...POLICY, maxPricePerMonthUsd: 20 }, bidTimeout: 4 });
+    const capped = await registered("capped", { sdl: big, bidPolicy: { ...POLICY, maxPricePerMonthUsd: 1 }, bidTimeout: 4 });
     const error = await up(ctx.server, capped.urn, capped.inputs).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).to.be.instanceOf(ProviderError);
-    expect((error as Error).message).to.match(/no acceptable bids within bidTimeout/).and.match(/rejected \(over-price: \$\d+\.\d\d\/month > maxPricePerMonthUsd \$20\)/);
+    expect((error as Error).message).to.match(/no acceptable bids within bidTimeout/).and.match(/rejected \(over-price: \$\d+\.\d\d\/month > maxPricePerMonthUsd \$1\)/);
   });
 
   it("completes a wave of 20 concurrent creates under the process-wide gateway request cap, each line naming its resource", async () => {

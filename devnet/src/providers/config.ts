@@ -95,7 +95,7 @@ export function deterministicMnemonic(label: string): string {
 
 const GiB = 1024 ** 3;
 
-/** Per-block prices in uact (≈ USD 1e-6): ~$5/CPU-month, ~$2/GiB-month at 6 s blocks, scaled per provider. */
+/** Prices per mainnet block (6.098 s; rescaled to the devnet block time) in uact (≈ USD 1e-6): ~$5/CPU-month, ~$2/GiB-month, scaled per provider. */
 function pricing(factor: number, gpuPerUnit?: Record<string, number>): ProviderConfig["pricing"] {
   // decimal multiplication: 0.012 × 1.5 must be 0.018, not the float 0.018000000000000002
   const scale = (base: number) => Number(formatDec(mulDec(decFromNumber(base), decFromNumber(factor))));

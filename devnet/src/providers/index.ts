@@ -88,7 +88,9 @@ export interface StartProvidersOptions {
   rpcUrl: string;
   chainId: string;
   auditorMnemonic: string;
+  /** pricing is written per mainnet block (6.098 s) and rescaled to this block time (default: unscaled) */
   configs: ProviderConfig[];
+  blockTimeMs?: number;
   timing?: ProviderTiming;
   quiet?: boolean;
   /** keep deployed manifests, gateway ports and keys here (e.g. <devnet dataDir>/providers) so providers and their services survive a devnet restart */

@@ -3,7 +3,7 @@ import { defaultProviderConfigs } from "./config";
 import { formatDec } from "./dec";
 import { groupSpec } from "./fixtures";
 import { orderSpecFromGroupSpec } from "./order-spec";
-import { calculatePrice, type ScalePricing } from "./pricing";
+import { calculatePrice, MAINNET_BLOCK_MS, pricingAtBlockTime, type ScalePricing } from "./pricing";
 
 const pricing: ScalePricing = { cpuPerMilli: 0.01, memoryPerMiB: 0.001, storagePerMiB: { ephemeral: 0.0001, beta2: 0.001 }, endpoint: 0.5, ip: 2, gpuPerUnit: { a100: 100, "*": 10 } };
 
@@ -30,6 +30,20 @@ describe("providers/pricing", () => {
   it("prices a default provider's bid exactly, as a LegacyDec", () => {
     const result = calculatePrice(orderSpecFromGroupSpec(groupSpec({ units: [{ count: 2 }] })), defaultProviderConfigs()[1].pricing);
     expect(result.ok && formatDec(result.amount)).to.equal("25.541400000000000000");
+  });
+
+  it("rescales per-mainnet-block prices to the devnet's block time, so a month costs the same", () => {
+    const spec = groupSpec({ units: [{ count: 2 }] });
+    const at = (blockMs: number) => {
+      const result = calculatePrice(orderSpecFromGroupSpec(spec), pricingAtBlockTime(pricing, blockMs));
+      if (!result.ok) throw new Error(result.reason);
+      return Number(formatDec(result.amount));
+    };
+    expect(at(MAINNET_BLOCK_MS)).to.equal(11.7288);
+    // 500 ms blocks: 12.196 times as many per month, each that much cheaper
+    expect(at(500) * (MAINNET_BLOCK_MS / 500)).to.be.closeTo(11.7288, 1e-9);
+    expect(at(100) * (MAINNET_BLOCK_MS / 100)).to.be.closeTo(11.7288, 1e-9);
+    expect(pricingAtBlockTime({ cpuPerMilli: 1, memoryPerMiB: 0, storagePerMiB: {} }, 100)).to.deep.equal({ cpuPerMilli: 0.016398819285011479, memoryPerMiB: 0, storagePerMiB: {} });
   });
 
   it("refuses storage classes it has no price for", () => {

@@ -4,7 +4,7 @@
  * scale by model (real providers price GPUs through a pricing script). Unit-agnostic: the result is in
  * the order's denom.
  */
-import { decFromInt, decFromNumber, mulDec } from "./dec";
+import { decFromInt, decFromNumber, formatDec, mulDec } from "./dec";
 import { leasedIpCount, storageClass, type OrderSpec } from "./order-spec";
 
 export interface ScalePricing {
@@ -53,4 +53,25 @@ export function calculatePrice(spec: OrderSpec, pricing: ScalePricing, gpuModels
   total += BigInt(leasedIpCount(spec)) * decFromNumber(pricing.ip ?? 0);
   if (total === 0n) return { ok: false, reason: "a bid of zero was produced" };
   return { ok: true, amount: total };
+}
+
+/** Mainnet's average block time, at which provider pricing is written (Console's figure). */
+export const MAINNET_BLOCK_MS = 6098;
+
+/**
+ * Pricing written per mainnet block, rescaled to the devnet's block time: a provider charges per block, so on
+ * 500 ms blocks it bids 1/12 of its mainnet per-block price and a lease costs per month (and drains escrow per
+ * hour) what it would on mainnet. Without this a bid policy's monthly cap would mean 12x less on the devnet.
+ */
+export function pricingAtBlockTime(pricing: ScalePricing, blockTimeMs: number): ScalePricing {
+  const scale = (perMainnetBlock: number) => Number(formatDec((decFromNumber(perMainnetBlock) * BigInt(blockTimeMs)) / BigInt(MAINNET_BLOCK_MS)));
+  const scaleAll = (table: Record<string, number>) => Object.fromEntries(Object.entries(table).map(([k, v]) => [k, scale(v)]));
+  return {
+    cpuPerMilli: scale(pricing.cpuPerMilli),
+    memoryPerMiB: scale(pricing.memoryPerMiB),
+    storagePerMiB: scaleAll(pricing.storagePerMiB),
+    ...(pricing.endpoint === undefined ? {} : { endpoint: scale(pricing.endpoint) }),
+    ...(pricing.ip === undefined ? {} : { ip: scale(pricing.ip) }),
+    ...(pricing.gpuPerUnit === undefined ? {} : { gpuPerUnit: scaleAll(pricing.gpuPerUnit) }),
+  };
 }

@@ -8,10 +8,13 @@ import { IdentityStore } from "./identity-store";
 import { ManifestStore } from "./manifest-store";
 import { signAttributesMsg } from "./messages";
 import type { ProvidersHandle, StartProvidersOptions } from "./index";
+import { pricingAtBlockTime } from "./pricing";
 import { DEFAULT_TIMING, SimProvider, type ResolvedTiming } from "./provider";
 
 export async function startProviders(opts: StartProvidersOptions): Promise<ProvidersHandle> {
-  const configs = parseProviderConfigs(opts.configs);
+  const configs = parseProviderConfigs(opts.configs).map((c) =>
+    opts.blockTimeMs === undefined ? c : { ...c, pricing: pricingAtBlockTime(c.pricing, opts.blockTimeMs) },
+  );
   const timing: ResolvedTiming = { ...DEFAULT_TIMING, ...definedOnly(parseProviderTiming(opts.timing)) };
   const started: SimProvider[] = [];
   const stopAll = async () => {

@@ -84,7 +84,10 @@ export interface SelectionResult {
   /** every group has a chosen bid and the total respects the price cap */
   ok: boolean;
   totalPerMonthUsd?: number;
+  /** one line per group without a chosen bid, then `overTotal` */
   problems: string[];
+  /** every group has a bid, but together they exceed maxPricePerMonthUsd */
+  overTotal?: string;
 }
 
 const REGION_KEYS = ["region", "location-region"];
@@ -196,8 +199,10 @@ export function selectBids(input: SelectionInput): SelectionResult {
 
   const problems = groups.filter((g) => !g.chosen).map((g) => `group ${g.name ?? g.gseq}: ${g.reason}`);
   const totalPerMonthUsd = groups.every((g) => g.chosen) ? groups.reduce((s, g) => s + g.chosen!.pricePerMonthUsd!, 0) : undefined;
-  if (totalPerMonthUsd !== undefined && policy.maxPricePerMonthUsd !== undefined && totalPerMonthUsd > policy.maxPricePerMonthUsd) {
-    problems.push(`the chosen leases cost $${totalPerMonthUsd.toFixed(2)}/month in total, over maxPricePerMonthUsd $${policy.maxPricePerMonthUsd}`);
-  }
-  return { groups, ok: problems.length === 0, totalPerMonthUsd, problems };
+  const overTotal =
+    totalPerMonthUsd !== undefined && policy.maxPricePerMonthUsd !== undefined && totalPerMonthUsd > policy.maxPricePerMonthUsd
+      ? `the chosen leases cost $${totalPerMonthUsd.toFixed(2)}/month in total, over maxPricePerMonthUsd $${policy.maxPricePerMonthUsd}`
+      : undefined;
+  if (overTotal) problems.push(overTotal);
+  return { groups, ok: problems.length === 0, totalPerMonthUsd, problems, overTotal };
 }

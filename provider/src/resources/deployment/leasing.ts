@@ -98,9 +98,10 @@ export async function acquireLeases(session: Session, request: LeasingRequest): 
       return { leases, selection: result.groups };
     }
     if (Date.now() >= deadline) {
-      const problems = result.problems.length ? `\n${result.problems.map((p) => `  ${p}`).join("\n")}` : "";
+      // explain() gives each group's reason and candidates; only the cross-group price cap needs a line of its own.
+      const total = result.overTotal ? `\n  ${result.overTotal}` : "";
       throw new NoAcceptableBidsError(
-        `no acceptable bids within bidTimeout (${Math.round(request.bidTimeoutMs / 1000)} s) for deployment ${request.dseq}:${problems}\n${explain(result.groups)}`,
+        `no acceptable bids within bidTimeout (${Math.round(request.bidTimeoutMs / 1000)} s) for deployment ${request.dseq}:\n${explain(result.groups)}${total}`,
         result.groups,
       );
     }
