@@ -44,6 +44,12 @@ export interface LeasingRequest {
   pollIntervalMs?: number;
 }
 
+/** A LegacyDec price for a log line: 4 significant digits (the exact amount is in the outputs). */
+function shortAmount(amount: string): string {
+  const n = Number(amount);
+  return n >= 1000 ? Math.round(n).toString() : String(Number(n.toPrecision(4)));
+}
+
 function explain(selection: readonly GroupSelection[]): string {
   return selection
     .map((g) => {
@@ -94,7 +100,10 @@ export async function acquireLeases(session: Session, request: LeasingRequest): 
         return { gseq: g.gseq, oseq: chosen.oseq, provider: chosen.provider, hostUri: providers[chosen.provider].hostUri ?? "", price: chosen.price };
       });
       await session.queue.submit(leases.map((l) => msgCreateLease({ owner, dseq: request.dseq, gseq: l.gseq, oseq: l.oseq, provider: l.provider })));
-      for (const l of leases) log(`lease created for group ${l.gseq} with ${l.provider} at ${l.price.amount} ${l.price.denom}/block`);
+      for (const [i, l] of leases.entries()) {
+        const monthly = result.groups[i].chosen!.pricePerMonthUsd;
+        log(`lease created for group ${l.gseq} with ${l.provider} at ${shortAmount(l.price.amount)} ${l.price.denom}/block${monthly === undefined ? "" : ` ($${monthly.toFixed(2)}/month)`}`);
+      }
       return { leases, selection: result.groups };
     }
     if (Date.now() >= deadline) {
